@@ -1,0 +1,60 @@
+//! `cpor`: the CPOR rules on the command line. A thin shell over `claim-rules`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod check;
+mod deadline;
+mod holidays;
+mod timeline;
+
+/// The CPOR rules on the command line: deadlines, holidays, and checks of export files.
+#[derive(Debug, Parser)]
+#[command(name = "cpor", version, about)]
+struct Cli {
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Compute a deadline: N business days or N calendar days after a date or instant.
+    Deadline(deadline::Args),
+    /// List the holidays of a built-in calendar for a year (observed dates).
+    Holidays(holidays::Args),
+    /// Validate an export file and show each claim's status, next deadline and problems.
+    Check {
+        /// The export file (JSON, format "cpor-desk").
+        file: PathBuf,
+    },
+    /// Show one claim's history and clocks from an export file.
+    Timeline {
+        /// The export file (JSON, format "cpor-desk").
+        file: PathBuf,
+        /// The claim's ID (a UUID, or a unique prefix of one).
+        #[arg(long)]
+        claim: String,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Deadline(args) => deadline::run(&args, cli.json),
+        Command::Holidays(args) => holidays::run(&args, cli.json),
+        Command::Check { file } => check::run(&file, cli.json),
+        Command::Timeline { file, claim } => timeline::run(&file, &claim, cli.json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("cpor: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

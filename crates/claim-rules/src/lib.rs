@@ -1,0 +1,13 @@
+//! # claim-rules
+//!
+//! The rules of CPOR (Claiming Partner of Record) customer association claims, as pure
+//! functions of data: the claim model, validation, the lifecycle state machine, the
+//! business-day calendar and deadlines, history, and the export format. It knows nothing
+//! of browsers, storage or clocks: callers pass the current time in.
+
+pub mod calendar;
+pub mod catalog;
+pub mod history;
+pub mod model;
+pub mod policy;
+pub mod validation;

@@ -1,0 +1,88 @@
+//! Policy: the length of every clock, the consent rule and the business calendar.
+//! Saved with the data and shown in the export.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Weekmask;
+
+/// How long the customer's consent period lasts after approval (SPEC §4: the seeds
+/// disagree; the default is seven calendar days).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConsentRule {
+    /// N calendar days after approval (default 7).
+    CalendarDays(u32),
+    /// N business days after approval.
+    BusinessDays(u32),
+}
+
+/// Which built-in holiday set the calendar uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum HolidaySet {
+    /// No built-in holidays.
+    None,
+    /// US federal holidays as observed.
+    #[default]
+    UsFederal,
+}
+
+/// The business calendar as the user configures it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarSettings {
+    /// Which weekdays are business days (default Monday–Friday).
+    pub weekmask: Weekmask,
+    /// The built-in holiday set.
+    pub holidays: HolidaySet,
+    /// The user's own holidays, added to the built-in set.
+    #[serde(default)]
+    pub custom_holidays: Vec<Date>,
+    /// IANA time zone in which days end, for example `America/Los_Angeles`.
+    pub time_zone: String,
+}
+
+impl Default for CalendarSettings {
+    fn default() -> Self {
+        CalendarSettings {
+            weekmask: Weekmask::default(),
+            holidays: HolidaySet::UsFederal,
+            custom_holidays: Vec::new(),
+            time_zone: "America/Los_Angeles".to_string(),
+        }
+    }
+}
+
+/// Every clock length and the consent rule (SPEC §4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Policy {
+    /// Business days from submission for a reviewer to start the review.
+    pub review_start_business_days: u32,
+    /// Business days from review start (or resubmission) for a decision.
+    pub review_decision_business_days: u32,
+    /// Business days the partner has to answer an information request.
+    pub partner_response_business_days: u32,
+    /// Length of the customer's consent period.
+    pub consent: ConsentRule,
+    /// Calendar days after a rejection during which it can be disputed.
+    pub dispute_window_days: u32,
+    /// Business days for a dispute to be reviewed.
+    pub dispute_review_business_days: u32,
+    /// Business days from submission to a decision, paused while partner action is required.
+    pub decision_target_business_days: u32,
+    /// The business calendar every clock counts in.
+    pub calendar: CalendarSettings,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            review_start_business_days: 5,
+            review_decision_business_days: 5,
+            partner_response_business_days: 5,
+            consent: ConsentRule::CalendarDays(7),
+            dispute_window_days: 30,
+            dispute_review_business_days: 5,
+            decision_target_business_days: 10,
+            calendar: CalendarSettings::default(),
+        }
+    }
+}
