@@ -1,0 +1,318 @@
+//! Import preview and merge (SPEC §5): how each incoming claim relates to the local
+//! claims, and the merge that never loses a local claim.
+//!
+//! Classification of an incoming claim against the local one with the same ID:
+//!
+//! | kind | when | on apply |
+//! |---|---|---|
+//! | [`New`](ImportKind::New) | no local claim has its ID | added |
+//! | [`Identical`](ImportKind::Identical) | the local claim is equal in every member | nothing |
+//! | [`Updated`](ImportKind::Updated) | the local history is a strict prefix of the incoming one (or the histories are equal and the incoming revision is higher) | the incoming claim replaces the local one |
+//! | [`AlreadyNewer`](ImportKind::AlreadyNewer) | the incoming history is a strict prefix of the local one (or the histories are equal and the local revision is higher): the file is older than what is here | nothing |
+//! | [`Conflicting`](ImportKind::Conflicting) | the histories diverged (or are equal with the same revision but different content) | the incoming claim is added as a marked copy; the local one stays |
+//! | [`AlreadyCopied`](ImportKind::AlreadyCopied) | it would conflict, but an earlier import already kept it as a copy (a local claim marked `conflict_copy_of` this ID whose history starts with the incoming one) | nothing |
+//!
+//! A conflict copy gets a new ID, `links.conflict_copy_of` = the local claim's ID, the
+//! name suffixed with [`COPY_SUFFIX`], and one more history entry (an `Edit` by the
+//! partner that records the renaming and says why) so its history stays honest.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::history::{ActionKind, FieldChange, HistoryEntry};
+use crate::model::{Actor, Claim};
+
+/// Appended to the name of an incoming claim kept as a copy.
+pub const COPY_SUFFIX: &str = " (imported copy)";
+
+/// How an incoming claim relates to the local claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum ImportKind {
+    /// Not here yet: it will be added.
+    New,
+    /// A newer version of a local claim (its history extends the local one): it will
+    /// replace it.
+    Updated,
+    /// Exactly the same as the local claim: nothing to do.
+    Identical,
+    /// An older version of a local claim (the local history extends it): nothing to do.
+    AlreadyNewer,
+    /// Its history and the local one diverged: it will be added as a marked copy and
+    /// the local claim kept.
+    Conflicting,
+    /// It conflicts, but an earlier import already kept it as a copy: nothing to do.
+    AlreadyCopied,
+}
+
+impl ImportKind {
+    /// Stable code for translation.
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::New => "import.new",
+            ImportKind::Updated => "import.updated",
+            ImportKind::Identical => "import.identical",
+            ImportKind::AlreadyNewer => "import.already_newer",
+            ImportKind::Conflicting => "import.conflicting",
+            ImportKind::AlreadyCopied => "import.already_copied",
+        }
+    }
+
+    /// Whether applying the import changes anything for a claim of this kind.
+    pub fn changes_anything(self) -> bool {
+        match self {
+            ImportKind::New | ImportKind::Updated | ImportKind::Conflicting => true,
+            ImportKind::Identical | ImportKind::AlreadyNewer | ImportKind::AlreadyCopied => false,
+        }
+    }
+}
+
+/// One line of the import preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportItem {
+    /// How it relates to the local claims.
+    pub kind: ImportKind,
+    /// The incoming claim.
+    pub incoming: Claim,
+    /// The local claim it was compared with: the one with its ID, or for
+    /// [`ImportKind::AlreadyCopied`] the copy kept earlier.
+    pub local: Option<Uuid>,
+    /// What will happen, in plain English.
+    pub message: String,
+}
+
+fn short(id: Uuid) -> String {
+    let text = id.simple().to_string();
+    text[..8].to_string()
+}
+
+fn label(claim: &Claim) -> String {
+    let name = claim.fields.name.trim();
+    if name.is_empty() {
+        format!("Claim {}", short(claim.id))
+    } else {
+        format!("“{name}”")
+    }
+}
+
+/// Compare one incoming claim with the local claim of the same ID.
+fn compare(local: &Claim, incoming: &Claim) -> ImportKind {
+    if local == incoming {
+        return ImportKind::Identical;
+    }
+    let (ours, theirs) = (&local.history, &incoming.history);
+    if ours == theirs {
+        return match incoming.revision.cmp(&local.revision) {
+            std::cmp::Ordering::Greater => ImportKind::Updated,
+            std::cmp::Ordering::Less => ImportKind::AlreadyNewer,
+            std::cmp::Ordering::Equal => ImportKind::Conflicting,
+        };
+    }
+    if theirs.starts_with(ours) {
+        ImportKind::Updated
+    } else if ours.starts_with(theirs) {
+        ImportKind::AlreadyNewer
+    } else {
+        ImportKind::Conflicting
+    }
+}
+
+/// Index of local claims by ID and of conflict copies by the claim they copy, as
+/// positions in the local list (kept up to date while merging).
+#[derive(Debug, Default)]
+struct LocalIndex {
+    by_id: HashMap<Uuid, usize>,
+    copies_of: HashMap<Uuid, Vec<usize>>,
+}
+
+impl LocalIndex {
+    fn new(local: &[Claim]) -> Self {
+        let mut index = LocalIndex::default();
+        for (position, claim) in local.iter().enumerate() {
+            index.add(claim, position);
+        }
+        index
+    }
+
+    /// Record that `claim` sits at `position`.
+    fn add(&mut self, claim: &Claim, position: usize) {
+        self.by_id.entry(claim.id).or_insert(position);
+        if let Some(original) = claim.links.conflict_copy_of {
+            self.copies_of.entry(original).or_default().push(position);
+        }
+    }
+
+    /// The kind, and the position of the local claim compared with.
+    fn classify(&self, local: &[Claim], incoming: &Claim) -> (ImportKind, Option<usize>) {
+        let Some(&position) = self.by_id.get(&incoming.id) else {
+            return (ImportKind::New, None);
+        };
+        let Some(local_claim) = local.get(position) else {
+            return (ImportKind::New, None);
+        };
+        let kind = compare(local_claim, incoming);
+        if kind == ImportKind::Conflicting {
+            let earlier_copy = self.copies_of.get(&incoming.id).and_then(|copies| {
+                copies.iter().copied().find(|&copy| {
+                    local
+                        .get(copy)
+                        .is_some_and(|copy| copy.history.starts_with(&incoming.history))
+                })
+            });
+            if let Some(copy) = earlier_copy {
+                return (ImportKind::AlreadyCopied, Some(copy));
+            }
+        }
+        (kind, Some(position))
+    }
+}
+
+fn message(kind: ImportKind, incoming: &Claim, local: Option<&Claim>) -> String {
+    let name = label(incoming);
+    match kind {
+        ImportKind::New => format!("{name} is new here and will be added."),
+        ImportKind::Updated => format!(
+            "{name} is a newer version of the claim here ({} history entries instead of {}) and will replace it.",
+            incoming.history.len(),
+            local.map_or(0, |claim| claim.history.len())
+        ),
+        ImportKind::Identical => format!("{name} is already here, unchanged; nothing to do."),
+        ImportKind::AlreadyNewer => format!(
+            "{name} is an older version of the claim here, which has moved on since; nothing to do."
+        ),
+        ImportKind::Conflicting => format!(
+            "{name} and the claim here have different histories since they split. Both are kept: the incoming one is added as a copy named “{}{COPY_SUFFIX}”.",
+            incoming.fields.name.trim()
+        ),
+        ImportKind::AlreadyCopied => format!(
+            "{name} differs from the claim here, but an earlier import already kept it as a copy; nothing to do."
+        ),
+    }
+}
+
+/// Classify every incoming claim against the local claims, in the incoming order.
+///
+/// ```
+/// use claim_rules::import::{classify_import, ImportKind};
+///
+/// assert!(classify_import(&[], &[]).is_empty());
+/// ```
+pub fn classify_import(local: &[Claim], incoming: &[Claim]) -> Vec<ImportItem> {
+    let index = LocalIndex::new(local);
+    incoming
+        .iter()
+        .map(|claim| {
+            let (kind, position) = index.classify(local, claim);
+            let local_claim = position.and_then(|position| local.get(position));
+            ImportItem {
+                kind,
+                incoming: claim.clone(),
+                local: local_claim.map(|local| local.id),
+                message: message(kind, claim, local_claim),
+            }
+        })
+        .collect()
+}
+
+/// The incoming claim `incoming`, in conflict with the local claim `local_id`, as a
+/// marked copy with the ID `copy_id`, recorded at `now`.
+fn conflict_copy(incoming: &Claim, local_id: Uuid, copy_id: Uuid, now: Timestamp) -> Claim {
+    let mut copy = incoming.clone();
+    let old_name = copy.fields.name.clone();
+    let new_name = format!("{}{COPY_SUFFIX}", old_name.trim_end());
+    copy.id = copy_id;
+    copy.fields.name = new_name.clone();
+    copy.links.conflict_copy_of = Some(local_id);
+    copy.revision = copy.revision.saturating_add(1);
+    // Effective times never go backwards in a history, whatever the local clock says.
+    let last_at = copy.history.last().map(|entry| entry.at);
+    let at = match last_at {
+        Some(last) if last > now => last,
+        _ => now,
+    };
+    copy.updated_at = copy.updated_at.max(now);
+    copy.history.push(HistoryEntry {
+        at,
+        recorded_at: now,
+        actor: Actor::Partner,
+        action: ActionKind::Edit,
+        from: Some(copy.status),
+        to: copy.status,
+        changes: vec![
+            FieldChange {
+                field: "fields.name".to_string(),
+                old: serde_json::Value::String(old_name),
+                new: serde_json::Value::String(new_name),
+            },
+            FieldChange {
+                field: "links.conflict_copy_of".to_string(),
+                old: serde_json::Value::Null,
+                new: serde_json::Value::String(local_id.to_string()),
+            },
+        ],
+        comment: format!(
+            "Imported as a copy: its history diverged from the local claim {local_id}, which was kept unchanged."
+        ),
+        detail: None,
+    });
+    copy
+}
+
+/// Merge the chosen import items into the local claims and return the new list.
+///
+/// Nothing local is lost: every local claim is in the result, replaced only by an
+/// incoming claim whose history extends its own. Each item is classified again against
+/// the claims as they stand (so a stale or hand-edited preview cannot overwrite
+/// anything): new claims are appended, updated ones replace the local claim in place,
+/// conflicting ones are appended as marked copies with IDs from `new_id_for_copy`
+/// (called again while it returns an ID already in use), and the rest change nothing.
+/// `now` stamps the history entry of each copy.
+pub fn apply_import(
+    local: &[Claim],
+    items: &[ImportItem],
+    mut new_id_for_copy: impl FnMut() -> Uuid,
+    now: Timestamp,
+) -> Vec<Claim> {
+    let mut merged: Vec<Claim> = local.to_vec();
+    let mut index = LocalIndex::new(&merged);
+    for item in items {
+        let incoming = &item.incoming;
+        let (kind, position) = index.classify(&merged, incoming);
+        match (kind, position) {
+            (ImportKind::Updated, Some(position)) => merged[position] = incoming.clone(),
+            (ImportKind::New | ImportKind::Updated, _) => {
+                index.add(incoming, merged.len());
+                merged.push(incoming.clone());
+            }
+            (ImportKind::Conflicting, _) => {
+                let local_id = position
+                    .and_then(|position| merged.get(position))
+                    .map_or(incoming.id, |local| local.id);
+                let copy_id = fresh_id(&index, &mut new_id_for_copy);
+                let copy = conflict_copy(incoming, local_id, copy_id, now);
+                index.add(&copy, merged.len());
+                merged.push(copy);
+            }
+            (ImportKind::Identical | ImportKind::AlreadyNewer | ImportKind::AlreadyCopied, _) => {}
+        }
+    }
+    merged
+}
+
+/// An ID not in use: from the generator, retried a few times; if the generator keeps
+/// repeating itself, its last answer counted upwards until free.
+fn fresh_id(index: &LocalIndex, generate: &mut impl FnMut() -> Uuid) -> Uuid {
+    let mut candidate = generate();
+    for _ in 0..8 {
+        if !index.by_id.contains_key(&candidate) {
+            return candidate;
+        }
+        candidate = generate();
+    }
+    while index.by_id.contains_key(&candidate) {
+        candidate = Uuid::from_u128(candidate.as_u128().wrapping_add(1));
+    }
+    candidate
+}
