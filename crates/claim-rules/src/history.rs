@@ -56,6 +56,117 @@ pub enum ActionKind {
     StartedFrom,
 }
 
+impl ActionKind {
+    /// Every action kind, in lifecycle order.
+    pub const ALL: [ActionKind; 22] = [
+        ActionKind::Create,
+        ActionKind::Edit,
+        ActionKind::AddPoe,
+        ActionKind::RemovePoe,
+        ActionKind::Submit,
+        ActionKind::StartReview,
+        ActionKind::RequestInformation,
+        ActionKind::Respond,
+        ActionKind::Approve,
+        ActionKind::Reject,
+        ActionKind::CustomerDecline,
+        ActionKind::ConsentEnded,
+        ActionKind::PartnerResponseExpired,
+        ActionKind::RequestRejection,
+        ActionKind::Dispute,
+        ActionKind::UpholdRejection,
+        ActionKind::OverturnRejection,
+        ActionKind::Comment,
+        ActionKind::Archive,
+        ActionKind::Unarchive,
+        ActionKind::RestartedAs,
+        ActionKind::StartedFrom,
+    ];
+
+    /// A stable machine code (snake case), for translations and JSON output.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionKind::Create => "create",
+            ActionKind::Edit => "edit",
+            ActionKind::AddPoe => "add_poe",
+            ActionKind::RemovePoe => "remove_poe",
+            ActionKind::Submit => "submit",
+            ActionKind::StartReview => "start_review",
+            ActionKind::RequestInformation => "request_information",
+            ActionKind::Respond => "respond",
+            ActionKind::Approve => "approve",
+            ActionKind::Reject => "reject",
+            ActionKind::CustomerDecline => "customer_decline",
+            ActionKind::ConsentEnded => "consent_ended",
+            ActionKind::PartnerResponseExpired => "partner_response_expired",
+            ActionKind::RequestRejection => "request_rejection",
+            ActionKind::Dispute => "dispute",
+            ActionKind::UpholdRejection => "uphold_rejection",
+            ActionKind::OverturnRejection => "overturn_rejection",
+            ActionKind::Comment => "comment",
+            ActionKind::Archive => "archive",
+            ActionKind::Unarchive => "unarchive",
+            ActionKind::RestartedAs => "restarted_as",
+            ActionKind::StartedFrom => "started_from",
+        }
+    }
+
+    /// The action's name in plain English, as a history line or a button shows it.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            ActionKind::Create => "Create",
+            ActionKind::Edit => "Edit",
+            ActionKind::AddPoe => "Add proof of execution",
+            ActionKind::RemovePoe => "Remove proof of execution",
+            ActionKind::Submit => "Submit",
+            ActionKind::StartReview => "Start review",
+            ActionKind::RequestInformation => "Request information",
+            ActionKind::Respond => "Respond and resubmit",
+            ActionKind::Approve => "Approve",
+            ActionKind::Reject => "Reject",
+            ActionKind::CustomerDecline => "Customer declines",
+            ActionKind::ConsentEnded => "Consent period ended",
+            ActionKind::PartnerResponseExpired => "Partner response deadline passed",
+            ActionKind::RequestRejection => "Request rejection",
+            ActionKind::Dispute => "Dispute",
+            ActionKind::UpholdRejection => "Uphold rejection",
+            ActionKind::OverturnRejection => "Overturn rejection",
+            ActionKind::Comment => "Comment",
+            ActionKind::Archive => "Archive",
+            ActionKind::Unarchive => "Unarchive",
+            ActionKind::RestartedAs => "Start a new claim from this one",
+            ActionKind::StartedFrom => "Started from a rejected claim",
+        }
+    }
+
+    /// Whether only the rules themselves perform this action (when a deadline passes).
+    pub fn is_system(self) -> bool {
+        match self {
+            ActionKind::ConsentEnded | ActionKind::PartnerResponseExpired => true,
+            ActionKind::Create
+            | ActionKind::Edit
+            | ActionKind::AddPoe
+            | ActionKind::RemovePoe
+            | ActionKind::Submit
+            | ActionKind::StartReview
+            | ActionKind::RequestInformation
+            | ActionKind::Respond
+            | ActionKind::Approve
+            | ActionKind::Reject
+            | ActionKind::CustomerDecline
+            | ActionKind::RequestRejection
+            | ActionKind::Dispute
+            | ActionKind::UpholdRejection
+            | ActionKind::OverturnRejection
+            | ActionKind::Comment
+            | ActionKind::Archive
+            | ActionKind::Unarchive
+            | ActionKind::RestartedAs
+            | ActionKind::StartedFrom => false,
+        }
+    }
+}
+
 /// Why a reviewer asked for more information (SPEC §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum InformationReason {
@@ -69,6 +180,28 @@ pub enum InformationReason {
     MissingPartnerSolution,
     /// Claimed products are not shown in the PoE.
     MissingProducts,
+}
+
+impl InformationReason {
+    /// Every reason, in Partner Center's order.
+    pub const ALL: [InformationReason; 5] = [
+        InformationReason::MissingAllPoe,
+        InformationReason::MissingCustomerAcknowledgment,
+        InformationReason::MissingOrOldDates,
+        InformationReason::MissingPartnerSolution,
+        InformationReason::MissingProducts,
+    ];
+
+    /// The reason as Partner Center words it.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            InformationReason::MissingAllPoe => "Missing all PoE",
+            InformationReason::MissingCustomerAcknowledgment => "Missing customer acknowledgment",
+            InformationReason::MissingOrOldDates => "Missing or old dates",
+            InformationReason::MissingPartnerSolution => "Missing partner solution/service",
+            InformationReason::MissingProducts => "Missing products",
+        }
+    }
 }
 
 /// Why a reviewer rejected a claim (SPEC §3).
@@ -86,6 +219,21 @@ pub enum ReviewerRejectionReason {
     Other(String),
 }
 
+impl ReviewerRejectionReason {
+    /// The reason in plain English (the reviewer's own words for `Other`).
+    pub fn description(&self) -> String {
+        match self {
+            ReviewerRejectionReason::InsufficientPoe => "Insufficient PoE".to_string(),
+            ReviewerRejectionReason::CustomerConsentMissingInPoe => {
+                "Customer consent missing in PoE".to_string()
+            }
+            ReviewerRejectionReason::MissingProducts => "Missing products".to_string(),
+            ReviewerRejectionReason::PoeNotAvailable => "PoE not available".to_string(),
+            ReviewerRejectionReason::Other(text) => format!("Other: {text}"),
+        }
+    }
+}
+
 /// Why the partner asked for their own claim to be rejected (SPEC §3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum PartnerRejectionReason {
@@ -97,6 +245,20 @@ pub enum PartnerRejectionReason {
     NoLongerWorkingWithCustomer,
     /// Another reason, in the partner's words.
     Other(String),
+}
+
+impl PartnerRejectionReason {
+    /// The reason in plain English (the partner's own words for `Other`).
+    pub fn description(&self) -> String {
+        match self {
+            PartnerRejectionReason::WrongMpn => "Wrong MPN / Partner ID".to_string(),
+            PartnerRejectionReason::WrongActivity => "Wrong activity".to_string(),
+            PartnerRejectionReason::NoLongerWorkingWithCustomer => {
+                "No longer working with the customer".to_string()
+            }
+            PartnerRejectionReason::Other(text) => format!("Other: {text}"),
+        }
+    }
 }
 
 /// Why a claim is rejected.
@@ -182,4 +344,56 @@ pub struct HistoryEntry {
     /// Action-specific details.
     #[serde(default)]
     pub detail: Option<EventDetail>,
+}
+
+impl HistoryEntry {
+    /// Whether this entry moved the claim into `Rejected` (from another status).
+    pub fn enters_rejected(&self) -> bool {
+        self.to == Status::Rejected && self.from != Some(Status::Rejected)
+    }
+
+    /// The rejection reason this entry records, if it records one.
+    pub fn rejection_reason(&self) -> Option<&RejectionReason> {
+        match &self.detail {
+            Some(EventDetail::Rejection { reason }) => Some(reason),
+            Some(
+                EventDetail::InformationRequest { .. }
+                | EventDetail::Dispute { .. }
+                | EventDetail::Link { .. },
+            )
+            | None => None,
+        }
+    }
+}
+
+impl RejectionReason {
+    /// The reason in plain English, saying who rejected.
+    pub fn description(&self) -> String {
+        match self {
+            RejectionReason::Reviewer(reason) => format!("Reviewer: {}", reason.description()),
+            RejectionReason::NoPartnerResponse => "No partner response".to_string(),
+            RejectionReason::CustomerDeclined => "Customer declined".to_string(),
+            RejectionReason::PartnerRequested(reason) => {
+                format!("Partner requested: {}", reason.description())
+            }
+            RejectionReason::DisputeUpheld => "Dispute upheld (final)".to_string(),
+        }
+    }
+
+    /// Whether a rejection for this reason can be disputed: every reason except the
+    /// partner's own request and an upheld dispute (which is final).
+    pub fn is_disputable(&self) -> bool {
+        match self {
+            RejectionReason::Reviewer(_)
+            | RejectionReason::NoPartnerResponse
+            | RejectionReason::CustomerDeclined => true,
+            RejectionReason::PartnerRequested(_) | RejectionReason::DisputeUpheld => false,
+        }
+    }
+}
+
+/// The entry that moved the claim into its current rejection: the last entry entering
+/// `Rejected`. `None` when the history has no such entry.
+pub fn last_rejection(history: &[HistoryEntry]) -> Option<&HistoryEntry> {
+    history.iter().rev().find(|entry| entry.enters_rejected())
 }

@@ -7,7 +7,12 @@
 
 pub mod calendar;
 pub mod catalog;
+pub mod deadlines;
+pub mod export;
 pub mod history;
+pub mod holidays;
+pub mod import;
+pub mod lifecycle;
 pub mod model;
 pub mod policy;
 pub mod validation;

@@ -86,3 +86,95 @@ impl Default for Policy {
         }
     }
 }
+
+/// Longest clock a policy may set, in days (business or calendar).
+pub const MAX_CLOCK_DAYS: u32 = 365;
+
+impl Policy {
+    /// Every problem with this policy: clock lengths outside 1–[`MAX_CLOCK_DAYS`] days, and
+    /// a calendar that cannot be built (unknown time zone). Field paths are as in the
+    /// export (`policy.review_start_business_days`, `calendar.time_zone`, …).
+    ///
+    /// ```
+    /// use claim_rules::policy::Policy;
+    ///
+    /// assert!(Policy::default().problems().is_empty());
+    /// let mut policy = Policy::default();
+    /// policy.partner_response_business_days = 0;
+    /// policy.calendar.time_zone = "Mars/Olympus_Mons".into();
+    /// let fields: Vec<_> = policy.problems().into_iter().map(|p| p.field).collect();
+    /// assert_eq!(fields, ["policy.partner_response_business_days", "calendar.time_zone"]);
+    /// ```
+    pub fn problems(&self) -> Vec<crate::validation::Problem> {
+        let consent_days = match self.consent {
+            ConsentRule::CalendarDays(days) | ConsentRule::BusinessDays(days) => days,
+        };
+        let lengths = [
+            (
+                "review_start_business_days",
+                self.review_start_business_days,
+            ),
+            (
+                "review_decision_business_days",
+                self.review_decision_business_days,
+            ),
+            (
+                "partner_response_business_days",
+                self.partner_response_business_days,
+            ),
+            ("consent", consent_days),
+            ("dispute_window_days", self.dispute_window_days),
+            (
+                "dispute_review_business_days",
+                self.dispute_review_business_days,
+            ),
+            (
+                "decision_target_business_days",
+                self.decision_target_business_days,
+            ),
+        ];
+        let mut problems: Vec<crate::validation::Problem> = lengths
+            .into_iter()
+            .filter(|(_, days)| !(1..=MAX_CLOCK_DAYS).contains(days))
+            .map(|(name, days)| crate::validation::Problem {
+                field: format!("policy.{name}"),
+                code: "policy.length_out_of_range".to_string(),
+                params: vec![
+                    ("days".to_string(), days.to_string()),
+                    ("max".to_string(), MAX_CLOCK_DAYS.to_string()),
+                ],
+                message: format!(
+                    "A clock must last between 1 and {MAX_CLOCK_DAYS} days; {days} is not allowed."
+                ),
+            })
+            .collect();
+        if let Err(error) = crate::calendar::BusinessCalendar::from_settings(&self.calendar) {
+            let (field, code) = match error {
+                crate::calendar::CalendarError::InvalidWeekmask(_) => {
+                    ("calendar.weekmask", "calendar.invalid_weekmask")
+                }
+                crate::calendar::CalendarError::UnknownTimeZone(_) => {
+                    ("calendar.time_zone", "calendar.unknown_time_zone")
+                }
+                crate::calendar::CalendarError::DateOutOfRange => {
+                    ("calendar.custom_holidays", "calendar.date_out_of_range")
+                }
+            };
+            problems.push(crate::validation::Problem {
+                field: field.to_string(),
+                code: code.to_string(),
+                params: Vec::new(),
+                message: capitalize(&error.to_string()),
+            });
+        }
+        problems
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -22,13 +22,13 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-/// Run the command on `file`; `json` prints one JSON object instead of text.
-pub fn run(file: &Path, json: bool) -> Result<ExitCode, String> {
+/// Run the command on `file` at `now`; `json` prints one JSON object instead of text.
+pub fn run(file: &Path, json: bool, now: Timestamp) -> Result<ExitCode, String> {
     let shown = file.display().to_string();
     let bytes = read(file)?;
     let source_version = source_version(&bytes);
     let report = match export::parse_bytes(&bytes) {
-        Ok(document) => valid_report(&shown, source_version, &document, Timestamp::now()),
+        Ok(document) => valid_report(&shown, source_version, &document, now),
         Err(problems) => Report::invalid(&shown, problems),
     };
     if json {

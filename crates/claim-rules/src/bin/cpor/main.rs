@@ -31,6 +31,9 @@ enum Command {
     Check {
         /// The export file (JSON, format "cpor-desk").
         file: PathBuf,
+        /// Evaluate deadlines at this instant (RFC 3339) instead of now.
+        #[arg(long)]
+        now: Option<jiff::Timestamp>,
     },
     /// Show one claim's history and clocks from an export file.
     Timeline {
@@ -39,6 +42,9 @@ enum Command {
         /// The claim's ID (a UUID, or a unique prefix of one).
         #[arg(long)]
         claim: String,
+        /// Evaluate clocks at this instant (RFC 3339) instead of now.
+        #[arg(long)]
+        now: Option<jiff::Timestamp>,
     },
 }
 
@@ -47,8 +53,15 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Deadline(args) => deadline::run(&args, cli.json),
         Command::Holidays(args) => holidays::run(&args, cli.json),
-        Command::Check { file } => check::run(&file, cli.json),
-        Command::Timeline { file, claim } => timeline::run(&file, &claim, cli.json),
+        Command::Check { file, now } => {
+            check::run(&file, cli.json, now.unwrap_or_else(jiff::Timestamp::now))
+        }
+        Command::Timeline { file, claim, now } => timeline::run_at(
+            &file,
+            &claim,
+            cli.json,
+            now.unwrap_or_else(jiff::Timestamp::now),
+        ),
     };
     match result {
         Ok(code) => code,
