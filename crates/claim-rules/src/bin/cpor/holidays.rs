@@ -1,12 +1,48 @@
-//! `cpor holidays` (SKELETON, being written).
+//! `cpor holidays`: the holidays of a built-in calendar for a year.
 
 use std::process::ExitCode;
 
+use claim_rules::holidays::holidays_in_year;
+use claim_rules::policy::HolidaySet;
+
+use crate::deadline::HolidayChoice;
+
 /// Arguments of `cpor holidays`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The built-in holiday set.
+    #[arg(long, value_enum, default_value_t = HolidayChoice::Us)]
+    calendar: HolidayChoice,
+    /// The year whose observed holidays to list (a Saturday New Year's Day is observed,
+    /// and listed, on December 31 of the year before).
+    #[arg(long, value_parser = clap::value_parser!(i16).range(-9999..=9999))]
+    year: i16,
+}
 
 /// Run the command.
-pub fn run(_args: &Args, _json: bool) -> Result<ExitCode, String> {
-    Err("not written yet".into())
+pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
+    let holidays = holidays_in_year(HolidaySet::from(args.calendar), args.year);
+    if json {
+        let dates: Vec<String> = holidays.iter().map(|h| h.observed.to_string()).collect();
+        println!("{}", serde_json::json!({ "dates": dates }));
+    } else {
+        for holiday in &holidays {
+            let moved = if holiday.is_moved() {
+                format!(
+                    " (observed; falls on {} {})",
+                    holiday.actual.strftime("%A"),
+                    holiday.actual
+                )
+            } else {
+                String::new()
+            };
+            println!(
+                "{} {:<9} {}{moved}",
+                holiday.observed,
+                holiday.observed.strftime("%A").to_string(),
+                holiday.name()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
