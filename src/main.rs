@@ -1,1 +1,5 @@
-fn main() {}
+//! The CPOR Desk web app's entry point; everything lives in the library.
+
+fn main() {
+    cpor_desk::start();
+}

@@ -69,6 +69,34 @@ impl Rules {
         &self.calendar
     }
 
+    /// Whether a clock of `kind` counts business days under this policy (every clock but
+    /// the dispute window and a calendar-day consent period). Countdowns say "business
+    /// days left" only for these.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::{ClockKind, Rules};
+    /// use claim_rules::policy::Policy;
+    ///
+    /// let rules = Rules::new(Policy::default()).unwrap();
+    /// assert!(rules.counts_business_days(ClockKind::PartnerResponse));
+    /// assert!(!rules.counts_business_days(ClockKind::DisputeWindow));
+    /// assert!(!rules.counts_business_days(ClockKind::CustomerConsent)); // 7 calendar days
+    /// ```
+    pub fn counts_business_days(&self, kind: ClockKind) -> bool {
+        match kind {
+            ClockKind::CustomerConsent => match self.policy.consent {
+                ConsentRule::CalendarDays(_) => false,
+                ConsentRule::BusinessDays(_) => true,
+            },
+            ClockKind::DisputeWindow => false,
+            ClockKind::ReviewStart
+            | ClockKind::ReviewDecision
+            | ClockKind::PartnerResponse
+            | ClockKind::DisputeReview
+            | ClockKind::DecisionTarget => true,
+        }
+    }
+
     /// The deadline of a clock of `kind` started at `start` (without pauses).
     ///
     /// A deadline beyond the calendar's range (year 9999, only with absurd policy lengths)

@@ -28,6 +28,27 @@ impl SolutionArea {
         SolutionArea::BusinessApplications,
     ];
 
+    /// Whether a claim in this area may name `activity` (SPEC §2: Microsoft 365 claims
+    /// are for `Usage` only; Business Applications claims for any activity, with
+    /// `RevenueAssociation` alone — a rule [`crate::validation`] checks on the whole set).
+    ///
+    /// ```
+    /// use claim_rules::model::{Activity, SolutionArea};
+    ///
+    /// assert!(SolutionArea::Microsoft365.allows(Activity::Usage));
+    /// assert!(!SolutionArea::Microsoft365.allows(Activity::Presales));
+    /// assert!(SolutionArea::BusinessApplications.allows(Activity::RevenueAssociation));
+    /// ```
+    pub fn allows(self, activity: Activity) -> bool {
+        match (self, activity) {
+            (SolutionArea::Microsoft365, Activity::Usage) => true,
+            (SolutionArea::Microsoft365, Activity::Presales | Activity::RevenueAssociation) => {
+                false
+            }
+            (SolutionArea::BusinessApplications, _) => true,
+        }
+    }
+
     /// The area's name as Partner Center shows it.
     pub fn display_name(self) -> &'static str {
         match self {

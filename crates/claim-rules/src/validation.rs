@@ -688,14 +688,7 @@ fn area_and_activity_problems(fields: &ClaimFields, level: Level, problems: &mut
     }
     if let Some(area) = fields.solution_area {
         for activity in &fields.activities {
-            let allowed = match (area, activity) {
-                (SolutionArea::Microsoft365, Activity::Usage) => true,
-                (SolutionArea::Microsoft365, Activity::Presales | Activity::RevenueAssociation) => {
-                    false
-                }
-                (SolutionArea::BusinessApplications, _) => true,
-            };
-            if !allowed {
+            if !area.allows(*activity) {
                 problems.push(Problem::new(
                     field,
                     "activity.not_allowed_for_area",

@@ -1,0 +1,10 @@
+# The README's commands. Each installs what is missing first (scripts/setup.sh).
+.PHONY: serve test size setup
+serve:   ## build the release app and serve it at http://127.0.0.1:8080/
+	@scripts/serve.sh
+test:    ## every test layer; one summary line per layer
+	@scripts/test.sh
+size:    ## size of each shipped file, raw / gzip / brotli
+	@scripts/size.sh
+setup:   ## install the toolchain only
+	@scripts/setup.sh test

@@ -1,0 +1,309 @@
+//! The claim page (`#/claim/<id>`): status and phase, live countdowns, the timeline
+//! picture, the actions the acting role may take (and why others are not possible), the
+//! details with their locks, PoE, comments and the full history.
+//!
+//! Everything shown is asked of the rules at the app clock's time: the claim is advanced
+//! to `now` before it is shown, and every change goes through [`AppState::perform`].
+
+mod acting;
+mod actions;
+mod clocks;
+mod comments;
+mod details;
+mod history;
+mod poe;
+
+use claim_rules::lifecycle::{self, Action};
+use claim_rules::model::{Actor, Claim};
+use jiff::Timestamp;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::components::status::{PhaseBadge, StatusBadge};
+use crate::components::timeline::Timeline;
+use crate::i18n::claim::{self as texts, ClaimText};
+use crate::i18n::{use_i18n, I18n, Text};
+use crate::route::Route;
+use crate::state::{use_app, AppState, ChangeError};
+
+/// What every part of the claim page shares: the claim (advanced to now), who is acting
+/// and the effective time of what they record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ClaimContext {
+    /// The claim's ID.
+    pub id: Uuid,
+    /// The claim advanced to the app clock's time; `None` once it is gone.
+    pub claim: Memo<Option<Claim>>,
+    /// Who the user is recording as.
+    pub actor: RwSignal<Actor>,
+    /// The effective-time input as typed (`datetime-local`); empty means now.
+    pub effective: RwSignal<String>,
+    /// The translator (event handlers run outside the component tree's context).
+    pub i18n: I18n,
+}
+
+impl ClaimContext {
+    /// The effective time of an action recorded now: the typed time in the calendar's
+    /// zone, or the clock's time. `Err` carries a message for a time that cannot be read.
+    pub fn effective_at(&self, state: &AppState) -> Result<Timestamp, String> {
+        let typed = self.effective.get_untracked();
+        let zone = state.rules.with_untracked(|rules| match &rules.0 {
+            Ok(rules) => rules.calendar().time_zone().clone(),
+            Err(_) => jiff::tz::TimeZone::UTC,
+        });
+        match acting::parse_effective(&typed, &zone) {
+            None => Ok(state.clock.now()),
+            Some(Ok(at)) => Ok(at),
+            Some(Err(())) => Err(self.i18n.t(ClaimText::EffectiveTimeInvalid).to_string()),
+        }
+    }
+
+    /// Ask the rules to record `action` by the acting role at the effective time, and
+    /// store the result. `Err` is a message to show beside the action.
+    pub fn perform(&self, state: &AppState, action: Action) -> Result<Claim, String> {
+        let at = self.effective_at(state)?;
+        let actor = self.actor.get_untracked();
+        state
+            .perform(self.id, action, actor, at)
+            .map_err(|error| change_error_text(&self.i18n, &error))
+    }
+}
+
+/// A change that did not happen, in words.
+pub(crate) fn change_error_text(i18n: &I18n, error: &ChangeError) -> String {
+    match error {
+        ChangeError::Refused(refusal) => refusal.message(),
+        ChangeError::ChangedElsewhere => i18n.t(ClaimText::ErrorChangedElsewhere).to_string(),
+        ChangeError::KeptAside => i18n.t(ClaimText::ErrorKeptAside).to_string(),
+        ChangeError::NotFound => i18n.t(ClaimText::ErrorNotFound).to_string(),
+    }
+}
+
+/// The claim page's context.
+pub(crate) fn use_claim() -> ClaimContext {
+    expect_context::<ClaimContext>()
+}
+
+/// The time zone the claim page shows times in (reactive).
+pub(crate) fn time_zone() -> String {
+    use_app()
+        .settings
+        .with(|s| s.policy.calendar.time_zone.clone())
+}
+
+/// One claim.
+#[component]
+pub fn ClaimPage(id: Uuid) -> impl IntoView {
+    let state = use_app();
+    let claim = Memo::new(move |_| {
+        let now = state.now.get();
+        state
+            .claim(id)
+            .map(|stored| lifecycle::advance(&stored, now, &state.rules()))
+    });
+    let context = ClaimContext {
+        id,
+        claim,
+        actor: RwSignal::new(Actor::Partner),
+        effective: RwSignal::new(String::new()),
+        i18n: use_i18n(),
+    };
+    provide_context(context);
+    let exists = Memo::new(move |_| claim.with(Option::is_some));
+    view! {
+        <Show when=move || exists.get() fallback=NotHere>
+            <ClaimView />
+        </Show>
+    }
+}
+
+#[component]
+fn NotHere() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="claim-missing">
+            <h1>{move || i18n.t(ClaimText::NotFoundTitle)}</h1>
+            <p>{move || i18n.t(ClaimText::NotFoundHint)}</p>
+            <a href=Route::Dashboard.href()>{move || i18n.t(Text::BackToDashboard)}</a>
+        </div>
+    }
+}
+
+#[component]
+fn ClaimView() -> impl IntoView {
+    let i18n = use_i18n();
+    let context = use_claim();
+    let state = use_app();
+    // The picture is redrawn when the claim changes and once a minute (its "now" line).
+    let minute = Memo::new(move |_| state.now.get().as_second() / 60);
+    let timeline = move || {
+        minute.track();
+        context
+            .claim
+            .get()
+            .map(|claim| view! { <Timeline claim now=state.now.get_untracked() /> })
+    };
+    view! {
+        <article class="claim-page">
+            <ClaimHeader />
+            <div class="claim-layout">
+                <div class="claim-main">
+                    <section class="claim-section sec-clocks" aria-labelledby="sec-clocks">
+                        <h2 id="sec-clocks">{move || i18n.t(ClaimText::SectionClocks)}</h2>
+                        <clocks::Clocks />
+                    </section>
+                    <section class="claim-section sec-timeline" aria-labelledby="sec-timeline">
+                        <h2 id="sec-timeline">{move || i18n.t(ClaimText::SectionTimeline)}</h2>
+                        {timeline}
+                    </section>
+                    <section class="claim-section sec-details" aria-labelledby="sec-details">
+                        <h2 id="sec-details">{move || i18n.t(ClaimText::SectionDetails)}</h2>
+                        <details::Details />
+                    </section>
+                    <section class="claim-section sec-poe" aria-labelledby="sec-poe">
+                        <h2 id="sec-poe">{move || i18n.t(ClaimText::SectionPoe)}</h2>
+                        <poe::PoeList />
+                    </section>
+                    <section class="claim-section sec-history" aria-labelledby="sec-history">
+                        <h2 id="sec-history">{move || i18n.t(ClaimText::SectionHistory)}</h2>
+                        <history::History />
+                    </section>
+                </div>
+                <div class="claim-side">
+                    <section class="claim-section sec-actions" aria-labelledby="sec-actions">
+                        <h2 id="sec-actions">{move || i18n.t(ClaimText::SectionActions)}</h2>
+                        <acting::ActingAs />
+                        <actions::ActionsPanel />
+                    </section>
+                    <section class="claim-section sec-comments" aria-labelledby="sec-comments">
+                        <h2 id="sec-comments">{move || i18n.t(ClaimText::SectionComments)}</h2>
+                        <comments::Comments />
+                    </section>
+                </div>
+            </div>
+        </article>
+    }
+}
+
+/// Name, status and phase, and the identifying facts.
+#[component]
+fn ClaimHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let context = use_claim();
+    let state = use_app();
+    let field = move |read: fn(&Claim) -> String| {
+        move || {
+            context
+                .claim
+                .with(|claim| claim.as_ref().map(read).unwrap_or_default())
+        }
+    };
+    let name = move || {
+        let name = field(|claim| claim.fields.name.trim().to_string())();
+        if name.is_empty() {
+            i18n.t(Text::Unnamed).to_string()
+        } else {
+            name
+        }
+    };
+    let status = Memo::new(move |_| {
+        context
+            .claim
+            .with(|claim| claim.as_ref().map(|claim| claim.status))
+    });
+    let phase = Memo::new(move |_| {
+        context
+            .claim
+            .get()
+            .map(|claim| lifecycle::phase(&claim, state.now.get(), &state.rules()))
+    });
+    let archived = Memo::new(move |_| {
+        context
+            .claim
+            .with(|claim| claim.as_ref().is_some_and(|claim| claim.archived))
+    });
+    let stamp = move |read: fn(&Claim) -> Timestamp| {
+        move || {
+            context.claim.with(|claim| {
+                claim
+                    .as_ref()
+                    .map(|claim| i18n.date_time(read(claim), &time_zone()))
+                    .unwrap_or_default()
+            })
+        }
+    };
+    view! {
+        <header class="claim-head">
+            <p class="crumb"><a href=Route::Dashboard.href()>{move || i18n.t(Text::NavDashboard)}</a></p>
+            <h1>{name}</h1>
+            <div class="claim-badges">
+                <span class="badge-label">{move || i18n.t(ClaimText::LabelStatus)}</span>
+                {move || status.get().map(|status| view! { <StatusBadge status /> })}
+                // The phase is shown where it says more than the status.
+                {move || phase.get().filter(|phase| status.get().is_some_and(|status| texts::status_name(&i18n, status) != texts::phase_name(&i18n, phase))).map(|phase| view! {
+                    <span class="badge-label">{move || i18n.t(ClaimText::LabelPhase)}</span>
+                    <PhaseBadge phase />
+                })}
+                <Show when=move || archived.get()>
+                    <span class="archived-badge">{move || i18n.t(ClaimText::Archived)}</span>
+                </Show>
+            </div>
+            {move || phase.get().and_then(|phase| texts::phase_detail_text(&i18n, &phase, &time_zone())).map(|text| view! { <p class="phase-detail">{text}</p> })}
+            <dl class="claim-facts">
+                <div><dt>{move || i18n.t(ClaimText::FieldCustomerDomain)}</dt><dd>{or_dash(field(|claim| claim.fields.customer_domain.clone()))}</dd></div>
+                <div><dt>{move || i18n.t(ClaimText::FieldTenantId)}</dt><dd class="mono">{or_dash(field(|claim| claim.fields.tenant_id.clone()))}</dd></div>
+                <div><dt>{move || i18n.t(ClaimText::LabelCreated)}</dt><dd>{stamp(|claim| claim.created_at)}</dd></div>
+                <div><dt>{move || i18n.t(ClaimText::LabelUpdated)}</dt><dd>{stamp(|claim| claim.updated_at)}</dd></div>
+                <div><dt>{move || i18n.t(ClaimText::LabelClaimId)}</dt><dd class="mono small">{context.id.to_string()}</dd></div>
+            </dl>
+            <ClaimLinks />
+        </header>
+    }
+}
+
+/// A dash for an empty value.
+fn or_dash(
+    read: impl Fn() -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || {
+        let value = read();
+        if value.trim().is_empty() {
+            i18n.t(ClaimText::NotSet).to_string()
+        } else {
+            value
+        }
+    }
+}
+
+/// Links to claims started from this one, or that this one was started from.
+#[component]
+fn ClaimLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let context = use_claim();
+    move || {
+        let links = context
+            .claim
+            .with(|claim| claim.as_ref().map(|claim| claim.links.clone()))
+            .unwrap_or_default();
+        let mut items = Vec::new();
+        if let Some(from) = links.started_from {
+            items.push((ClaimText::LinkStartedFrom, from));
+        }
+        for id in links.restarted_as {
+            items.push((ClaimText::LinkRestartedAs, id));
+        }
+        if let Some(copy_of) = links.conflict_copy_of {
+            items.push((ClaimText::LinkConflictCopy, copy_of));
+        }
+        (!items.is_empty()).then(|| {
+            view! {
+                <ul class="claim-links">
+                    {items.into_iter().map(|(text, id)| view! {
+                        <li>{i18n.t(text)} ": " <a href=Route::Claim(id).href()>{id.to_string()}</a></li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    }
+}

@@ -1,0 +1,110 @@
+//! The comment thread and the form to add to it (as the acting role).
+
+use claim_rules::history::ActionKind;
+use claim_rules::lifecycle::{self, Action};
+use claim_rules::validation::{comment_problems, COMMENT_MAX_CHARS};
+use leptos::prelude::*;
+
+use super::{time_zone, use_claim};
+use crate::i18n::claim::{self as texts, ClaimText};
+use crate::i18n::use_i18n;
+use crate::state::use_app;
+
+/// The comments section.
+#[component]
+pub fn Comments() -> impl IntoView {
+    let i18n = use_i18n();
+    let context = use_claim();
+    let state = use_app();
+    let comments = Memo::new(move |_| {
+        context.claim.with(|claim| {
+            claim
+                .as_ref()
+                .map(|claim| claim.comments.clone())
+                .unwrap_or_default()
+        })
+    });
+    let allowed = Memo::new(move |_| {
+        let actor = context.actor.get();
+        let now = state.now.get();
+        context.claim.with(|claim| {
+            claim.as_ref().map(|claim| {
+                lifecycle::allowed_actions(claim, actor, now, &state.rules())
+                    .into_iter()
+                    .find(|availability| availability.action == ActionKind::Comment)
+                    .map_or(Ok(()), |availability| availability.allowed)
+            })
+        })
+    });
+    let text = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let problems = move || text.with(|text| comment_problems(text));
+    let left = move || COMMENT_MAX_CHARS as i64 - text.with(|text| text.chars().count()) as i64;
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        tried.set(true);
+        if !problems().is_empty() {
+            return;
+        }
+        match context.perform(
+            &state,
+            Action::Comment {
+                text: text.get_untracked(),
+            },
+        ) {
+            Ok(_) => {
+                text.set(String::new());
+                tried.set(false);
+                error.set(None);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    view! {
+        <div class="comments">
+            {move || {
+                let comments = comments.get();
+                if comments.is_empty() {
+                    return view! { <p class="muted">{move || i18n.t(ClaimText::NoComments)}</p> }.into_any();
+                }
+                view! {
+                    <ol class="comment-list">
+                        {comments.into_iter().map(|comment| view! {
+                            <li class="comment" data-author=format!("{:?}", comment.author)>
+                                <p class="comment-meta">
+                                    <strong>{texts::actor_name(&i18n, comment.author)}</strong>
+                                    " · " <span>{i18n.date_time(comment.at, &time_zone())}</span>
+                                </p>
+                                <p class="comment-text">{comment.text.clone()}</p>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            {move || match allowed.get() {
+                Some(Ok(())) => view! {
+                    <form class="comment-form" on:submit=submit novalidate=true>
+                        <label for="new-comment">{move || i18n.t(ClaimText::NewComment)}</label>
+                        <textarea
+                            id="new-comment"
+                            rows="3"
+                            aria-describedby="new-comment-count new-comment-error"
+                            aria-invalid=move || (tried.get() && !problems().is_empty()).then_some("true")
+                            prop:value=move || text.get()
+                            on:input=move |event| text.set(event_target_value(&event))
+                        ></textarea>
+                        <p id="new-comment-count" class="hint small" data-over=move || (left() < 0).then_some("true")>{move || texts::chars_left_text(&i18n, left())}</p>
+                        <p id="new-comment-error" class="field-error" role="alert">
+                            {move || if tried.get() { problems().into_iter().map(|problem| problem.message).collect::<Vec<_>>().join(" ") } else { String::new() }}
+                            {move || error.get()}
+                        </p>
+                        <button type="submit" class="primary">{move || i18n.t(ClaimText::AddComment)}</button>
+                    </form>
+                }.into_any(),
+                Some(Err(refusal)) => view! { <p class="refusal">{refusal.message()}</p> }.into_any(),
+                None => ().into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,612 @@
+//! The claim's details: shown read-only, and editable by the partner in the field groups
+//! the rules leave unlocked (`lifecycle::field_lock`); each locked group says why.
+//! Saving goes through `Action::Edit`. (Simple inputs of our own: the wizard's
+//! `components::field` was not there when this page was written.)
+
+use std::collections::BTreeMap;
+
+use claim_rules::catalog::Product;
+use claim_rules::lifecycle::{self, Action, EditableField, LockReason, Refusal};
+use claim_rules::model::{Activity, Actor, ClaimFields, ClaimedProduct, SolutionArea};
+use claim_rules::validation::{field_problems, problems_for, Problem};
+use leptos::prelude::*;
+
+use super::use_claim;
+use crate::i18n::claim::{self as texts, ClaimText};
+use crate::i18n::{use_i18n, I18n};
+use crate::state::use_app;
+
+/// A text field of the claim: its group, label, problem path and accessors.
+#[derive(Clone, Copy)]
+struct TextField {
+    group: EditableField,
+    section: Option<ClaimText>,
+    label: ClaimText,
+    path: &'static str,
+    input_type: &'static str,
+    get: fn(&ClaimFields) -> &String,
+    set: fn(&mut ClaimFields) -> &mut String,
+}
+
+macro_rules! text_field {
+    ($group:ident, $section:expr, $label:ident, $path:literal, $type:literal, $($field:ident).+) => {
+        TextField {
+            group: EditableField::$group,
+            section: $section,
+            label: ClaimText::$label,
+            path: $path,
+            input_type: $type,
+            get: |fields| &fields.$($field).+,
+            set: |fields| &mut fields.$($field).+,
+        }
+    };
+}
+
+const IDENTITY: [TextField; 4] = [
+    text_field!(Name, None, FieldName, "fields.name", "text", name),
+    text_field!(
+        PartnerId,
+        None,
+        FieldPartnerId,
+        "fields.partner_id",
+        "text",
+        partner_id
+    ),
+    text_field!(
+        CustomerDomain,
+        None,
+        FieldCustomerDomain,
+        "fields.customer_domain",
+        "text",
+        customer_domain
+    ),
+    text_field!(
+        TenantId,
+        None,
+        FieldTenantId,
+        "fields.tenant_id",
+        "text",
+        tenant_id
+    ),
+];
+
+const CONTACTS: [TextField; 8] = [
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldCustomerContact),
+        FieldContactName,
+        "fields.customer_contact.name",
+        "text",
+        customer_contact.name
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldCustomerContact),
+        FieldContactTitle,
+        "fields.customer_contact.title",
+        "text",
+        customer_contact.title
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldCustomerContact),
+        FieldContactEmail,
+        "fields.customer_contact.email",
+        "email",
+        customer_contact.email
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldTechnicalContact),
+        FieldContactName,
+        "fields.technical_contact.name",
+        "text",
+        technical_contact.name
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldTechnicalContact),
+        FieldContactTitle,
+        "fields.technical_contact.title",
+        "text",
+        technical_contact.title
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldTechnicalContact),
+        FieldContactEmail,
+        "fields.technical_contact.email",
+        "email",
+        technical_contact.email
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldPartnerContact),
+        FieldContactName,
+        "fields.partner_contact.name",
+        "text",
+        partner_contact.name
+    ),
+    text_field!(
+        Contacts,
+        Some(ClaimText::FieldPartnerContact),
+        FieldContactEmail,
+        "fields.partner_contact.email",
+        "email",
+        partner_contact.email
+    ),
+];
+
+const REVENUE: [TextField; 3] = [
+    text_field!(
+        RevenueAssociation,
+        Some(ClaimText::FieldRevenueAssociation),
+        FieldSolutionSeller,
+        "fields.revenue_association.solution_seller_name",
+        "text",
+        revenue_association.solution_seller_name
+    ),
+    text_field!(
+        RevenueAssociation,
+        Some(ClaimText::FieldRevenueAssociation),
+        FieldCustomerName,
+        "fields.revenue_association.customer_name",
+        "text",
+        revenue_association.customer_name
+    ),
+    text_field!(
+        RevenueAssociation,
+        Some(ClaimText::FieldRevenueAssociation),
+        FieldIsvSolution,
+        "fields.revenue_association.isv_solution_name",
+        "text",
+        revenue_association.isv_solution_name
+    ),
+];
+
+/// The label of a field group, as the details list names it.
+pub(super) fn group_label(group: EditableField) -> ClaimText {
+    match group {
+        EditableField::Name => ClaimText::FieldName,
+        EditableField::PartnerId => ClaimText::FieldPartnerId,
+        EditableField::CustomerDomain => ClaimText::FieldCustomerDomain,
+        EditableField::TenantId => ClaimText::FieldTenantId,
+        EditableField::SolutionArea => ClaimText::FieldSolutionArea,
+        EditableField::Activities => ClaimText::FieldActivities,
+        EditableField::Products => ClaimText::FieldProducts,
+        EditableField::Contacts => ClaimText::FieldContacts,
+        EditableField::RevenueAssociation => ClaimText::FieldRevenueAssociation,
+        EditableField::Poe => ClaimText::SectionPoe,
+    }
+}
+
+fn field_label(i18n: &I18n, field: &TextField) -> String {
+    match field.section {
+        Some(section) => format!("{} — {}", i18n.t(section), i18n.t(field.label)),
+        None => i18n.t(field.label).to_string(),
+    }
+}
+
+fn dash(i18n: &I18n, value: String) -> String {
+    if value.trim().is_empty() {
+        i18n.t(ClaimText::NotSet).to_string()
+    } else {
+        value
+    }
+}
+
+fn activities_text(i18n: &I18n, fields: &ClaimFields) -> String {
+    fields
+        .activities
+        .iter()
+        .map(|activity| i18n.t(ClaimText::Activity(*activity)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn products_text(i18n: &I18n, fields: &ClaimFields) -> String {
+    fields
+        .products
+        .iter()
+        .map(|product| {
+            if product.subscription_id.is_empty() {
+                product.product.display_name().to_string()
+            } else {
+                format!(
+                    "{} ({}: {})",
+                    product.product.display_name(),
+                    i18n.t(ClaimText::SubscriptionId),
+                    product.subscription_id
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The details section.
+#[component]
+pub fn Details() -> impl IntoView {
+    let i18n = use_i18n();
+    let context = use_claim();
+    let state = use_app();
+    let fields = Memo::new(move |_| {
+        context.claim.with(|claim| {
+            claim
+                .as_ref()
+                .map(|claim| claim.fields.clone())
+                .unwrap_or_default()
+        })
+    });
+    let locks = Memo::new(move |_| {
+        let now = state.now.get();
+        context.claim.with(|claim| {
+            claim
+                .as_ref()
+                .map(|claim| {
+                    EditableField::ALL
+                        .into_iter()
+                        .map(|group| {
+                            (
+                                group,
+                                lifecycle::field_lock(claim, group, now, &state.rules()),
+                            )
+                        })
+                        .collect::<BTreeMap<_, _>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let locked = move |group: EditableField| {
+        locks.with(|locks| locks.get(&group).is_some_and(Option::is_some))
+    };
+    let editable = Memo::new(move |_| {
+        context.actor.get() == Actor::Partner
+            && EditableField::ALL
+                .into_iter()
+                .any(|group| group != EditableField::Poe && !locked(group))
+    });
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(ClaimFields::default());
+    let error = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !editable.get() {
+            editing.set(false);
+        }
+    });
+    let start = move |_| {
+        draft.set(fields.get_untracked());
+        error.set(None);
+        saved.set(false);
+        editing.set(true);
+    };
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut fields = draft.get_untracked();
+        fields.normalize();
+        match context.perform(&state, Action::edit(fields)) {
+            Ok(_) => {
+                editing.set(false);
+                error.set(None);
+                saved.set(true);
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+
+    let read_only = move || {
+        let fields = fields.get();
+        let row = |label: String, value: String, group: EditableField| {
+            view! {
+                <div class="detail-row" data-locked=locked(group).then_some("true")>
+                    <dt>{label} {locked(group).then(|| view! { <LockMark /> })}</dt>
+                    <dd>{value}</dd>
+                </div>
+            }
+        };
+        let mut rows = Vec::new();
+        for field in IDENTITY {
+            rows.push(row(
+                field_label(&i18n, &field),
+                dash(&i18n, (field.get)(&fields).clone()),
+                field.group,
+            ));
+        }
+        rows.push(row(
+            i18n.t(ClaimText::FieldSolutionArea).to_string(),
+            dash(
+                &i18n,
+                fields
+                    .solution_area
+                    .map(|a| a.display_name().to_string())
+                    .unwrap_or_default(),
+            ),
+            EditableField::SolutionArea,
+        ));
+        rows.push(row(
+            i18n.t(ClaimText::FieldActivities).to_string(),
+            dash(&i18n, activities_text(&i18n, &fields)),
+            EditableField::Activities,
+        ));
+        rows.push(row(
+            i18n.t(ClaimText::FieldPrograms).to_string(),
+            dash(
+                &i18n,
+                fields
+                    .programs()
+                    .iter()
+                    .map(|p| p.display_name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            EditableField::Activities,
+        ));
+        rows.push(row(
+            i18n.t(ClaimText::FieldProducts).to_string(),
+            dash(&i18n, products_text(&i18n, &fields)),
+            EditableField::Products,
+        ));
+        for (section, contact) in [
+            (
+                ClaimText::FieldCustomerContact,
+                vec![
+                    &fields.customer_contact.name,
+                    &fields.customer_contact.title,
+                    &fields.customer_contact.email,
+                ],
+            ),
+            (
+                ClaimText::FieldTechnicalContact,
+                vec![
+                    &fields.technical_contact.name,
+                    &fields.technical_contact.title,
+                    &fields.technical_contact.email,
+                ],
+            ),
+            (
+                ClaimText::FieldPartnerContact,
+                vec![&fields.partner_contact.name, &fields.partner_contact.email],
+            ),
+        ] {
+            let text = contact
+                .into_iter()
+                .filter(|part| !part.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" · ");
+            rows.push(row(
+                i18n.t(section).to_string(),
+                dash(&i18n, text),
+                EditableField::Contacts,
+            ));
+        }
+        if fields.activities.contains(&Activity::RevenueAssociation) {
+            for field in REVENUE {
+                rows.push(row(
+                    field_label(&i18n, &field),
+                    dash(&i18n, (field.get)(&fields).clone()),
+                    field.group,
+                ));
+            }
+        }
+        view! { <dl class="details-list">{rows.collect_view()}</dl> }
+    };
+
+    let lock_notes = move || {
+        let mut by_reason: BTreeMap<&'static str, (LockReason, Vec<EditableField>)> =
+            BTreeMap::new();
+        locks.with(|locks| {
+            for (group, refusal) in locks {
+                if let Some(Refusal::FieldLocked { why, .. }) = refusal {
+                    by_reason
+                        .entry(why.code())
+                        .or_insert((*why, Vec::new()))
+                        .1
+                        .push(*group);
+                }
+            }
+        });
+        by_reason
+            .into_values()
+            .map(|(why, groups)| {
+                let names = if groups.len() == EditableField::ALL.len() {
+                    i18n.t(ClaimText::AllDetails).to_string()
+                } else {
+                    groups.iter().map(|group| i18n.t(group_label(*group))).collect::<Vec<_>>().join(", ")
+                };
+                view! {
+                    <p class="lock-note"><LockMark /> " " {texts::locked_groups_text(&i18n, &names, why.message())}</p>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <div class="details">
+            <Show
+                when=move || editing.get()
+                fallback=move || view! {
+                    {read_only}
+                    <div class="lock-notes">{lock_notes}</div>
+                    <Show when=move || editable.get()>
+                        <button type="button" class="secondary" on:click=start>{move || i18n.t(ClaimText::EditDetails)}</button>
+                    </Show>
+                    <p class="feedback" role="status">{move || saved.get().then(|| i18n.t(ClaimText::DetailsSaved))}</p>
+                }
+            >
+                <form class="details-form" on:submit=save novalidate=true>
+                    <EditForm draft locks />
+                    <p class="form-error" role="alert">{move || error.get()}</p>
+                    <div class="form-buttons">
+                        <button type="submit" class="primary">{move || i18n.t(ClaimText::SaveDetails)}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{move || i18n.t(ClaimText::Cancel)}</button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+}
+
+/// A lock icon with the word, so a locked field is not told by an icon alone.
+#[component]
+fn LockMark() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class="lock-mark">
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false">
+                <path fill="currentColor" fill-rule="evenodd" d="M4 7V5a4 4 0 118 0v2h1v8H3V7zm2 0h4V5a2 2 0 10-4 0z" />
+            </svg>
+            <span class="visually-hidden">{move || i18n.t(ClaimText::LockedPrefix)}</span>
+        </span>
+    }
+}
+
+/// The editing form: unlocked groups as inputs, locked ones as text with their lock.
+#[component]
+fn EditForm(
+    draft: RwSignal<ClaimFields>,
+    locks: Memo<BTreeMap<EditableField, Option<Refusal>>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let problems = Memo::new(move |_| draft.with(field_problems));
+    let lock_of =
+        move |group: EditableField| locks.with(|locks| locks.get(&group).cloned().flatten());
+    let text_input = move |field: TextField| {
+        let id = format!("edit-{}", field.path.replace('.', "-"));
+        let error_id = format!("{id}-error");
+        let lock = lock_of(field.group);
+        let path = field.path;
+        let message = move || {
+            problems.with(|problems| {
+                problems_for(problems, path)
+                    .map(|p| p.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        view! {
+            <div class="field">
+                <label for=id.clone()>{field_label(&i18n, &field)}</label>
+                <input
+                    id=id
+                    type=field.input_type
+                    readonly=lock.is_some()
+                    aria-describedby=error_id.clone()
+                    aria-invalid=move || (!message().is_empty()).then_some("true")
+                    prop:value=move || draft.with(|fields| (field.get)(fields).clone())
+                    on:input=move |event| draft.update(|fields| *(field.set)(fields) = event_target_value(&event))
+                />
+                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+            </div>
+        }
+    };
+    let area_lock = lock_of(EditableField::SolutionArea);
+    let activities_lock = lock_of(EditableField::Activities);
+    let products_lock = lock_of(EditableField::Products);
+    let area_problem = move || problem_text(&problems.get(), "fields.solution_area");
+    let activities_problem = move || problem_text(&problems.get(), "fields.activities");
+    let products_problem = move || problem_text(&problems.get(), "fields.products");
+    view! {
+        {IDENTITY.into_iter().map(text_input).collect_view()}
+        <div class="field">
+            <label for="edit-area">{move || i18n.t(ClaimText::FieldSolutionArea)}</label>
+            <select id="edit-area" disabled=area_lock.is_some() on:change=move |event| {
+                let value = event_target_value(&event);
+                draft.update(|fields| fields.solution_area = SolutionArea::ALL.into_iter().find(|area| format!("{area:?}") == value));
+            }>
+                <option value="" selected=move || draft.with(|f| f.solution_area.is_none())>{move || i18n.t(ClaimText::ChooseArea)}</option>
+                {SolutionArea::ALL.into_iter().map(|area| view! {
+                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{area.display_name()}</option>
+                }).collect_view()}
+            </select>
+            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+        </div>
+        <fieldset class="checks" disabled=activities_lock.is_some()>
+            <legend>{move || i18n.t(ClaimText::FieldActivities)}</legend>
+            {Activity::ALL.into_iter().map(|activity| view! {
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || draft.with(|f| f.activities.contains(&activity)) on:change=move |event| {
+                        let checked = event_target_checked(&event);
+                        draft.update(|f| { if checked { f.activities.insert(activity); } else { f.activities.remove(&activity); } });
+                    } />
+                    <span>{move || i18n.t(ClaimText::Activity(activity))}</span>
+                </label>
+            }).collect_view()}
+            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+        </fieldset>
+        <fieldset class="checks products" disabled=products_lock.is_some()>
+            <legend>{move || i18n.t(ClaimText::FieldProducts)}</legend>
+            {move || {
+                let area = draft.with(|f| f.solution_area);
+                area.map(|area| Product::of_area(area).map(|product| view! { <ProductChoice product draft /> }).collect_view())
+            }}
+            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+        </fieldset>
+        {CONTACTS.into_iter().map(text_input).collect_view()}
+        {move || draft.with(|f| f.activities.contains(&Activity::RevenueAssociation)).then(|| REVENUE.into_iter().map(text_input).collect_view())}
+    }
+}
+
+fn problem_text(problems: &[Problem], path: &str) -> String {
+    problems_for(problems, path)
+        .map(|problem| problem.message.clone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One product of the catalog: claimed or not, and its subscription detail.
+#[component]
+fn ProductChoice(product: Product, draft: RwSignal<ClaimFields>) -> impl IntoView {
+    let i18n = use_i18n();
+    let position = move || draft.with(|f| f.products.iter().position(|p| p.product == product));
+    let claimed = move || position().is_some();
+    let several = move || {
+        draft.with(|f| {
+            f.products
+                .iter()
+                .any(|p| p.product == product && p.several_subscriptions)
+        })
+    };
+    let update = move |change: &dyn Fn(&mut ClaimedProduct)| {
+        draft.update(|f| {
+            if let Some(claimed) = f.products.iter_mut().find(|p| p.product == product) {
+                change(claimed);
+            }
+        })
+    };
+    view! {
+        <div class="product-choice">
+            <label class="check">
+                <input type="checkbox" prop:checked=claimed on:change=move |event| {
+                    let checked = event_target_checked(&event);
+                    draft.update(|f| {
+                        if checked && !f.products.iter().any(|p| p.product == product) {
+                            f.products.push(ClaimedProduct::new(product));
+                        } else if !checked {
+                            f.products.retain(|p| p.product != product);
+                        }
+                    });
+                } />
+                <span>{product.display_name()}</span>
+            </label>
+            <Show when=move || claimed() && product.area() == SolutionArea::BusinessApplications>
+                <label class="check sub">
+                    <input type="checkbox" prop:checked=several on:change=move |event| {
+                        let checked = event_target_checked(&event);
+                        update(&|p| p.several_subscriptions = checked);
+                    } />
+                    <span>{move || i18n.t(ClaimText::SeveralSubscriptions)}</span>
+                </label>
+                <Show when=several>
+                    <div class="field sub">
+                        <label for=format!("edit-sub-{product:?}")>{move || i18n.t(ClaimText::SubscriptionId)}</label>
+                        <input id=format!("edit-sub-{product:?}") type="text"
+                            prop:value=move || draft.with(|f| f.products.iter().find(|p| p.product == product).map(|p| p.subscription_id.clone()).unwrap_or_default())
+                            on:input=move |event| { let value = event_target_value(&event); update(&|p| p.subscription_id = value.clone()); } />
+                    </div>
+                </Show>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per screen, plus the banners every screen shows.
+
+pub mod banners;
+pub mod claim;
+pub mod dashboard;
+pub mod not_found;
+pub mod settings;
+pub mod transfer;
+pub mod wizard;

@@ -1,0 +1,184 @@
+//! The new-claim wizard, in Partner Center's order: partner and customer → solution area
+//! and activity → products → contacts → proof of execution → review and submit.
+//!
+//! Drafts save as the partner types ([`draft`]); every field shows its messages beside it
+//! (from `claim_rules::validation`); the review step lists what is still missing, each
+//! item a button that opens the step and focuses the field. Any step can be opened
+//! directly; the address (`#/claim/<id>/edit?step=…`) resumes the draft after a reload.
+
+mod activity;
+mod contacts;
+mod draft;
+mod evidence;
+mod partner;
+mod products;
+mod review;
+mod stepper;
+mod steps;
+mod text;
+
+use claim_rules::model::Status;
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::clock::query_param;
+use crate::i18n::use_i18n;
+use crate::i18n::wizard::WizardText;
+use crate::route::{navigate, Route};
+use crate::state::use_app;
+use draft::{Draft, SaveState};
+use steps::Step;
+
+/// The wizard for a new draft (`None`) or an existing one.
+#[component]
+pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    if let Some(id) = draft {
+        match state
+            .claims
+            .with_untracked(|claims| claims.iter().find(|c| c.id == id).map(|c| c.status))
+        {
+            None => return view! { <NotADraft id found=false /> }.into_any(),
+            Some(Status::Draft) => {}
+            Some(_) => return view! { <NotADraft id found=true /> }.into_any(),
+        }
+    }
+    let draft = Draft::new(
+        state,
+        i18n,
+        draft,
+        step_in_address().unwrap_or(Step::Partner),
+    );
+    provide_context(draft);
+    Effect::new(move |_| {
+        draft.step.track();
+        draft.id.track();
+        draft.show_address();
+    });
+    // Whatever is typed but not yet saved is saved when the wizard closes or the page is
+    // left (a reload does not fire `change` on the focused field).
+    let pagehide = window_event_listener_untyped("pagehide", move |_| draft.flush());
+    on_cleanup(move || {
+        pagehide.remove();
+        draft.flush();
+    });
+    view! {
+        <div class="wizard">
+            <WizardHeader />
+            <div class="wizard-body">
+                <stepper::Stepper />
+                <section class="wizard-step" aria-labelledby=stepper::STEP_TITLE_ID>
+                    <stepper::StepHeading />
+                    {move || match draft.step.get() {
+                        Step::Partner => view! { <partner::PartnerStep /> }.into_any(),
+                        Step::Activity => view! { <activity::ActivityStep /> }.into_any(),
+                        Step::Products => view! { <products::ProductsStep /> }.into_any(),
+                        Step::Contacts => view! { <contacts::ContactsStep /> }.into_any(),
+                        Step::Poe => view! { <evidence::PoeStep /> }.into_any(),
+                        Step::Review => view! { <review::ReviewStep /> }.into_any(),
+                    }}
+                    <stepper::StepNav />
+                </section>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
+/// The wizard's state, from context.
+fn use_draft() -> Draft {
+    expect_context::<Draft>()
+}
+
+/// The step named in the address (`#/claim/<id>/edit?step=products`).
+fn step_in_address() -> Option<Step> {
+    let hash = window().location().hash().ok()?;
+    let (_, query) = hash.split_once('?')?;
+    Step::from_code(&query_param(query, "step")?)
+}
+
+/// The title, the save status and deleting the draft.
+#[component]
+fn WizardHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let title = move || match draft.claim() {
+        None => i18n.t(WizardText::NewClaimTitle).to_string(),
+        Some(claim) if claim.fields.name.trim().is_empty() => {
+            i18n.t(WizardText::UntitledDraft).to_string()
+        }
+        Some(claim) => claim.fields.name,
+    };
+    let delete_problem = RwSignal::new(None::<String>);
+    let delete = move |_| {
+        let confirmed = window()
+            .confirm_with_message(i18n.t(WizardText::ConfirmDelete))
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        match draft.delete() {
+            Ok(()) => navigate(Route::Dashboard),
+            Err(error) => delete_problem.set(Some(draft::describe_error_with(i18n, &error))),
+        }
+    };
+    view! {
+        <header class="wizard-header">
+            <div class="wizard-title">
+                <p class="wizard-kicker">{move || i18n.t(WizardText::Kicker)}</p>
+                <h1>{title}</h1>
+            </div>
+            <div class="wizard-tools">
+                <SaveStatus />
+                <Show when=move || draft.id.get().is_some()>
+                    <button type="button" class="button secondary small danger" on:click=delete>
+                        {move || i18n.t(WizardText::DeleteDraft)}
+                    </button>
+                </Show>
+            </div>
+        </header>
+        {move || delete_problem.get().map(|problem| view! { <p class="banner error" role="alert">{problem}</p> })}
+    }
+}
+
+/// "Saving…" / "All changes saved", told in words with a marker, never by colour alone.
+#[component]
+fn SaveStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let kind = move || match draft.save.get() {
+        SaveState::Empty => "empty",
+        SaveState::Pending => "pending",
+        SaveState::Saved => "saved",
+        SaveState::Failed(_) => "failed",
+    };
+    let text = move || match draft.save.get() {
+        SaveState::Empty => i18n.t(WizardText::SaveEmpty).to_string(),
+        SaveState::Pending => i18n.t(WizardText::SavePending).to_string(),
+        SaveState::Saved => i18n.t(WizardText::SaveDone).to_string(),
+        SaveState::Failed(why) => format!("{} {why}", i18n.t(WizardText::SaveFailed)),
+    };
+    view! {
+        <p class="save-status" data-state=kind role="status">
+            <span class="save-marker" aria-hidden="true"></span>
+            <span>{text}</span>
+        </p>
+    }
+}
+
+/// What the wizard shows for an address whose claim is not a draft (or does not exist).
+#[component]
+fn NotADraft(id: Uuid, found: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="wizard-gone">
+            <h1>{move || i18n.t(if found { WizardText::NotADraftTitle } else { WizardText::NoDraftTitle })}</h1>
+            <p>{move || i18n.t(if found { WizardText::NotADraftText } else { WizardText::NoDraftText })}</p>
+            <p class="actions">
+                {found.then(|| view! { <a class="button" href=Route::Claim(id).href()>{move || i18n.t(WizardText::OpenClaim)}</a> })}
+                <a class="button secondary" href=Route::NewClaim.href()>{move || i18n.t(WizardText::StartNew)}</a>
+            </p>
+        </div>
+    }
+}

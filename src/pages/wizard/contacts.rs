@@ -1,0 +1,107 @@
+//! Step 4: the customer contact, the technical contact (only when a Dynamics 365 product
+//! is claimed), the partner's contact, and the revenue-association details (only for the
+//! Revenue association activity).
+
+use claim_rules::model::{Activity, ClaimFields};
+use leptos::prelude::*;
+
+use super::text::DraftText;
+use super::use_draft;
+use crate::components::field::FieldMessages;
+use crate::i18n::use_i18n;
+use crate::i18n::wizard::{fill, WizardText};
+
+/// The Dynamics 365 products claimed; a technical contact is required when there is one.
+fn dynamics_products(fields: &ClaimFields) -> Vec<&'static str> {
+    fields
+        .products
+        .iter()
+        .filter(|c| c.product.is_dynamics_365())
+        .map(|c| c.product.display_name())
+        .collect()
+}
+
+/// Whether anything was typed for the technical contact.
+fn has_technical_contact(fields: &ClaimFields) -> bool {
+    let contact = &fields.technical_contact;
+    [&contact.name, &contact.title, &contact.email]
+        .iter()
+        .any(|text| !text.trim().is_empty())
+}
+
+/// The contacts, each in its own group.
+#[component]
+pub fn ContactsStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    // Shown when required, or when it was filled in before (so it can be cleared); the
+    // latter decided once, so emptying a field while typing does not hide the group.
+    let filled_before = draft.fields.with_untracked(has_technical_contact);
+    let technical_shown =
+        move || filled_before || draft.fields.with(|f| !dynamics_products(f).is_empty());
+    let revenue_shown = move || {
+        draft
+            .fields
+            .with(|f| f.activities.contains(&Activity::RevenueAssociation))
+    };
+    view! {
+        <p class="step-intro">{move || i18n.t(WizardText::ContactsIntro)}</p>
+        <fieldset class="group">
+            <legend>{move || i18n.t(WizardText::CustomerContact)}</legend>
+            <p class="field-hint">{move || i18n.t(WizardText::CustomerContactHint)}</p>
+            <DraftText path="fields.customer_contact.name" label=WizardText::ContactName get=|f| f.customer_contact.name.clone() set=|f, t| f.customer_contact.name = t />
+            <DraftText path="fields.customer_contact.title" label=WizardText::ContactTitle get=|f| f.customer_contact.title.clone() set=|f, t| f.customer_contact.title = t />
+            <DraftText path="fields.customer_contact.email" label=WizardText::ContactEmail get=|f| f.customer_contact.email.clone() set=|f, t| f.customer_contact.email = t input_type="email" />
+        </fieldset>
+        <Show when=technical_shown fallback=move || view! { <p class="notice subtle">{move || i18n.t(WizardText::NoTechnicalContactNeeded)}</p> }>
+            <TechnicalContact />
+        </Show>
+        <fieldset class="group">
+            <legend>{move || i18n.t(WizardText::PartnerContact)}</legend>
+            <p class="field-hint">{move || i18n.t(WizardText::PartnerContactHint)}</p>
+            <DraftText path="fields.partner_contact.name" label=WizardText::ContactName get=|f| f.partner_contact.name.clone() set=|f, t| f.partner_contact.name = t autocomplete="name" />
+            <DraftText path="fields.partner_contact.email" label=WizardText::ContactEmail get=|f| f.partner_contact.email.clone() set=|f, t| f.partner_contact.email = t input_type="email" autocomplete="email" />
+        </fieldset>
+        <Show when=revenue_shown>
+            <fieldset class="group">
+                <legend>{move || i18n.t(WizardText::RevenueGroup)}</legend>
+                <p class="field-hint">{move || i18n.t(WizardText::RevenueGroupHint)}</p>
+                <DraftText path="fields.revenue_association.solution_seller_name" label=WizardText::SolutionSellerName get=|f| f.revenue_association.solution_seller_name.clone() set=|f, t| f.revenue_association.solution_seller_name = t />
+                <DraftText path="fields.revenue_association.customer_name" label=WizardText::RevenueCustomerName get=|f| f.revenue_association.customer_name.clone() set=|f, t| f.revenue_association.customer_name = t />
+                <DraftText path="fields.revenue_association.isv_solution_name" label=WizardText::IsvSolutionName get=|f| f.revenue_association.isv_solution_name.clone() set=|f, t| f.revenue_association.isv_solution_name = t />
+            </fieldset>
+        </Show>
+    }
+}
+
+/// The technical contact, with why it is needed.
+#[component]
+fn TechnicalContact() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let why = move || {
+        let products = draft.fields.with(|f| dynamics_products(f).join(", "));
+        if products.is_empty() {
+            i18n.t(WizardText::TechnicalContactNotNeeded).to_string()
+        } else {
+            fill(
+                i18n.t(WizardText::TechnicalContactWhy),
+                &[("products", &products)],
+            )
+        }
+    };
+    // "Technical contact required" is about the whole group, so it is shown at its top.
+    let messages = draft.messages_where("wiz-technical_contact-name", |problem| {
+        problem.field == "fields.technical_contact"
+    });
+    view! {
+        <fieldset class="group" aria-describedby="wiz-technical_contact-why wiz-technical_contact-messages">
+            <legend>{move || i18n.t(WizardText::TechnicalContact)}</legend>
+            <p class="field-hint" id="wiz-technical_contact-why">{why}</p>
+            <FieldMessages id="wiz-technical_contact-messages" messages />
+            <DraftText path="fields.technical_contact.name" label=WizardText::ContactName get=|f| f.technical_contact.name.clone() set=|f, t| f.technical_contact.name = t />
+            <DraftText path="fields.technical_contact.title" label=WizardText::ContactTitle get=|f| f.technical_contact.title.clone() set=|f, t| f.technical_contact.title = t />
+            <DraftText path="fields.technical_contact.email" label=WizardText::ContactEmail get=|f| f.technical_contact.email.clone() set=|f, t| f.technical_contact.email = t input_type="email" />
+        </fieldset>
+    }
+}

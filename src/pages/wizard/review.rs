@@ -1,0 +1,360 @@
+//! Step 6: what is still missing (each item opens its step and focuses the field), the
+//! warnings (PoE readiness, competing claims), a summary, and Submit.
+
+use claim_rules::lifecycle::Action;
+use claim_rules::model::{Activity, Claim, Contact};
+use claim_rules::validation::{self, poe_readiness, ReadinessState};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::activity::activity_name;
+use super::draft::describe_error_with;
+use super::evidence::readiness_label;
+use super::stepper::go_to;
+use super::steps::{target, Step};
+use super::use_draft;
+use crate::i18n::wizard::{fill, WizardText};
+use crate::i18n::{use_i18n, I18n};
+use crate::route::{navigate, Route};
+use crate::state::use_app;
+
+/// The ID of the "still missing" section, focused when Submit finds something missing.
+const MISSING_ID: &str = "wiz-missing";
+
+/// Missing items, warnings, summary and Submit.
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let submit_problem = RwSignal::new(None::<String>);
+    let submit = move |_| {
+        draft.commit();
+        draft.submit_attempted.set(true);
+        if !validation::submit_problems(&draft.preview()).is_empty() {
+            focus(MISSING_ID);
+            return;
+        }
+        match draft.perform(Action::Submit) {
+            Ok(claim) => navigate(Route::Claim(claim.id)),
+            Err(error) => submit_problem.set(Some(describe_error_with(i18n, &error))),
+        }
+    };
+    view! {
+        <p class="step-intro">{move || i18n.t(WizardText::ReviewIntro)}</p>
+        <Missing />
+        <Warnings />
+        <Summary />
+        <div class="submit-area">
+            <p class="field-hint" id="wiz-submit-hint">{move || i18n.t(WizardText::SubmitHint)}</p>
+            <button type="button" id="wiz-submit" class="button primary large" aria-describedby="wiz-submit-hint" on:click=submit>
+                {move || i18n.t(WizardText::Submit)}
+            </button>
+            {move || submit_problem.get().map(|text| view! { <p class="field-message" role="alert">{text}</p> })}
+        </div>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Everything that stops the claim from being submitted, each a button to the field.
+#[component]
+fn Missing() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let problems = Memo::new(move |_| validation::submit_problems(&draft.preview()));
+    view! {
+        <section id=MISSING_ID class="review-missing" tabindex="-1" aria-labelledby="wiz-missing-title">
+            {move || {
+                let problems = problems.get();
+                if problems.is_empty() {
+                    return view! {
+                        <div class="review-ready">
+                            <h3 id="wiz-missing-title">
+                                <span class="review-marker ok" aria-hidden="true">"✓"</span>
+                                {move || i18n.t(WizardText::ReadyTitle)}
+                            </h3>
+                            <p>{move || i18n.t(WizardText::ReadyText)}</p>
+                        </div>
+                    }
+                    .into_any();
+                }
+                let count = problems.len();
+                let fields = draft.fields.get_untracked();
+                view! {
+                    <div class="review-problems">
+                        <h3 id="wiz-missing-title">
+                            <span class="review-marker" aria-hidden="true">"!"</span>
+                            {fill(i18n.t(WizardText::MissingTitle), &[("count", &i18n.number(count as i64))])}
+                        </h3>
+                        <ul>
+                            {problems
+                                .into_iter()
+                                .map(|problem| {
+                                    let (step, element) = target(&problem.field, &fields);
+                                    view! {
+                                        <li>
+                                            <span class="review-step-tag">{move || i18n.t(step.title())}</span>
+                                            <button type="button" class="link" on:click=move |_| go_to(draft, step, Some(element.clone()))>
+                                                {problem.message.clone()}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// PoE readiness warnings and competing claims: worth fixing, never blockers.
+#[component]
+fn Warnings() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    let state = use_app();
+    let readiness = move || {
+        poe_readiness(&draft.preview())
+            .into_iter()
+            .filter(|item| item.state == ReadinessState::Warning)
+            .collect::<Vec<_>>()
+    };
+    let competition = move || {
+        let preview = draft.preview();
+        let Some(id) = draft.id.get() else {
+            return Vec::new();
+        };
+        let mut claims = state.claims.get();
+        match claims.iter_mut().find(|claim| claim.id == id) {
+            Some(slot) => *slot = preview,
+            None => claims.push(preview),
+        }
+        validation::competing_claims(&claims)
+            .into_iter()
+            .filter(|c| c.involves(id))
+            .map(|c| c.message)
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || !readiness().is_empty() || !competition().is_empty()>
+            <section class="review-warnings" aria-labelledby="wiz-warnings-title">
+                <h3 id="wiz-warnings-title">{move || i18n.t(WizardText::WarningsTitle)}</h3>
+                <p class="field-hint">{move || i18n.t(WizardText::WarningsHint)}</p>
+                <ul>
+                    {move || {
+                        competition()
+                            .into_iter()
+                            .map(|message| {
+                                view! {
+                                    <li class="warning-item">
+                                        <span class="warning-marker" aria-hidden="true">"!"</span>
+                                        <strong>{move || i18n.t(WizardText::CompetingClaim)}</strong>
+                                        " "
+                                        {message}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                    {move || {
+                        readiness()
+                            .into_iter()
+                            .map(|item| {
+                                let check = item.check;
+                                view! {
+                                    <li class="warning-item">
+                                        // The label only: the PoE step, one click away, explains each check.
+                                        <span class="warning-marker" aria-hidden="true">"!"</span>
+                                        <span class="sr-only">{move || i18n.t(WizardText::ReadyWarning)} " "</span>
+                                        <button type="button" class="link" on:click=move |_| go_to(draft, Step::Poe, Some(format!("wiz-readiness-{check:?}")))>
+                                            {move || i18n.t(readiness_label(check))}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// The claim at a glance, a section per step with a Change button.
+#[component]
+fn Summary() -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    view! {
+        <div class="review-summary">
+            {move || {
+                let claim = draft.preview();
+                [Step::Partner, Step::Activity, Step::Products, Step::Contacts, Step::Poe]
+                    .into_iter()
+                    .map(|step| view! { <SummarySection step rows=rows(step, &claim, i18n) /> })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+/// One row of the summary: a label and a value (empty when not filled in).
+type Row = (WizardText, String);
+
+/// The rows of a step's summary.
+fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
+    let fields = &claim.fields;
+    let contact = |contact: &Contact| {
+        [
+            contact.name.as_str(),
+            contact.title.as_str(),
+            contact.email.as_str(),
+        ]
+        .iter()
+        .filter(|t| !t.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    };
+    match step {
+        Step::Partner => vec![
+            (WizardText::ClaimName, fields.name.clone()),
+            (WizardText::PartnerId, fields.partner_id.clone()),
+            (WizardText::CustomerDomain, fields.customer_domain.clone()),
+            (WizardText::TenantId, fields.tenant_id.clone()),
+        ],
+        Step::Activity => vec![
+            (
+                WizardText::SolutionArea,
+                fields
+                    .solution_area
+                    .map(|area| area.display_name().to_string())
+                    .unwrap_or_default(),
+            ),
+            (
+                WizardText::Activity,
+                fields
+                    .activities
+                    .iter()
+                    .map(|a| i18n.t(activity_name(*a)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            (
+                WizardText::Programs,
+                fields
+                    .programs()
+                    .iter()
+                    .map(|p| p.display_name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ],
+        Step::Products => vec![(
+            WizardText::StepProducts,
+            fields
+                .products
+                .iter()
+                .map(|c| {
+                    if c.subscription_id.is_empty() {
+                        c.product.display_name().to_string()
+                    } else {
+                        format!("{} ({})", c.product.display_name(), c.subscription_id)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        )],
+        Step::Contacts => {
+            let mut rows = vec![(
+                WizardText::CustomerContact,
+                contact(&fields.customer_contact),
+            )];
+            let technical = contact(&fields.technical_contact);
+            if !technical.is_empty() || fields.products.iter().any(|c| c.product.is_dynamics_365())
+            {
+                rows.push((WizardText::TechnicalContact, technical));
+            }
+            let partner = [
+                fields.partner_contact.name.as_str(),
+                fields.partner_contact.email.as_str(),
+            ]
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ");
+            rows.push((WizardText::PartnerContact, partner));
+            if fields.activities.contains(&Activity::RevenueAssociation) {
+                let revenue = &fields.revenue_association;
+                rows.push((
+                    WizardText::SolutionSellerName,
+                    revenue.solution_seller_name.clone(),
+                ));
+                rows.push((
+                    WizardText::RevenueCustomerName,
+                    revenue.customer_name.clone(),
+                ));
+                rows.push((
+                    WizardText::IsvSolutionName,
+                    revenue.isv_solution_name.clone(),
+                ));
+            }
+            rows
+        }
+        Step::Poe => vec![(
+            WizardText::PoeFiles,
+            claim
+                .poe
+                .iter()
+                .map(|d| d.file_name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )],
+        Step::Review => Vec::new(),
+    }
+}
+
+/// A step's summary: its rows and a button to change them.
+#[component]
+fn SummarySection(step: Step, rows: Vec<Row>) -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = use_draft();
+    view! {
+        <section class="summary-section" aria-labelledby=format!("wiz-summary-{}", step.code())>
+            <div class="summary-head">
+                <h3 id=format!("wiz-summary-{}", step.code())>{move || i18n.t(step.title())}</h3>
+                <button type="button" class="button secondary small" on:click=move |_| go_to(draft, step, None)>
+                    {move || i18n.t(WizardText::Change)}
+                    <span class="sr-only">" " {move || i18n.t(step.title())}</span>
+                </button>
+            </div>
+            <dl>
+                {rows
+                    .into_iter()
+                    .map(|(label, value)| {
+                        let empty = value.trim().is_empty();
+                        view! {
+                            <div class="summary-row">
+                                <dt>{move || i18n.t(label)}</dt>
+                                <dd class:summary-empty=empty>
+                                    {if empty { i18n.t(WizardText::NotFilledIn).to_string() } else { value }}
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

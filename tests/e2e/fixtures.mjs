@@ -1,0 +1,52 @@
+// Claims for end-to-end tests, in the stored shape of claim_rules::model::Claim.
+
+const emptyFields = {
+  name: '', partner_id: '', customer_domain: '', tenant_id: '', solution_area: null, activities: [], products: [],
+  customer_contact: { name: '', title: '', email: '' }, technical_contact: { name: '', title: '', email: '' },
+  partner_contact: { name: '', email: '' },
+  revenue_association: { solution_seller_name: '', customer_name: '', isv_solution_name: '' },
+};
+
+/** A history entry in its stored shape. */
+export function entry(at, actor, action, from, to, extra = {}) {
+  return { at, recorded_at: at, actor, action, from, to, changes: [], comment: '', detail: null, ...extra };
+}
+
+/** A draft claim created at `at`. */
+export function draft(id, name, fields = {}, at = '2026-11-02T09:00:00Z') {
+  const products = (fields.products ?? []).map((p) => ({ several_subscriptions: false, subscription_id: '', ...p }));
+  return {
+    id, revision: 1, created_at: at, updated_at: at, status: 'Draft', archived: false,
+    fields: { ...emptyFields, name, ...fields, products },
+    poe: [],
+    poe_checklist: { about_this_claim: false, customer_acknowledgment: false, dates_recent: false, solution_described: false, products_named: false },
+    comments: [],
+    links: { started_from: null, restarted_as: [], conflict_copy_of: null },
+    history: [entry(at, 'Partner', 'Create', null, 'Draft')],
+  };
+}
+
+/** A claim submitted at `submittedAt` (history: Create, Submit). */
+export function submitted(id, name, fields = {}, createdAt = '2026-11-02T09:00:00Z', submittedAt = '2026-11-03T17:00:00Z') {
+  const claim = draft(id, name, fields, createdAt);
+  claim.status = 'Submitted';
+  claim.revision = 2;
+  claim.updated_at = submittedAt;
+  claim.history.push(entry(submittedAt, 'Partner', 'Submit', 'Draft', 'Submitted'));
+  return claim;
+}
+
+/** Put claims into the work namespace of local storage. */
+export async function storeClaims(page, claims) {
+  await page.evaluate((claims) => {
+    for (const claim of claims) localStorage.setItem(`cpor-desk/v1/claim/${claim.id}`, JSON.stringify(claim));
+  }, claims);
+}
+
+/** Every stored claim entry, parsed, sorted by id. */
+export async function storedClaims(page) {
+  return page.evaluate(() => Object.keys(localStorage)
+    .filter((key) => key.startsWith('cpor-desk/v1/claim/'))
+    .sort()
+    .map((key) => JSON.parse(localStorage.getItem(key))));
+}

@@ -1,0 +1,46 @@
+import { test, expect } from '@playwright/test';
+import { appReady, shot } from './helpers.mjs';
+
+test('settings: a bad time zone is refused beside the field; a good one is saved', async ({ page }) => {
+  await page.goto('./#/settings');
+  await appReady(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  const zone = page.getByLabel('Time zone');
+  await expect(zone).toHaveValue('America/Los_Angeles');
+  await zone.fill('Mars/Olympus_Mons');
+  await zone.blur();
+  await expect(page.locator('#time-zone-message')).toContainText('not a known IANA time zone');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Nothing was saved' })).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('cpor-desk/v1/settings'))).toBeNull();
+  await shot(page, 'settings-bad-zone');
+
+  await zone.fill('Europe/Stockholm');
+  await zone.blur();
+  await page.getByLabel('Partner response (after an information request)').fill('7');
+  await page.getByLabel('Partner response (after an information request)').blur();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cpor-desk/v1/settings')));
+  expect(stored.policy.calendar.time_zone).toBe('Europe/Stockholm');
+  expect(stored.policy.partner_response_business_days).toBe(7);
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Stockholm');
+  await shot(page, 'settings-saved');
+});
+
+test('settings: an unreadable stored settings entry is reported and copied aside before saving', async ({ page }) => {
+  await page.goto('./');
+  await appReady(page);
+  await page.evaluate(() => localStorage.setItem('cpor-desk/v1/settings', '{"policy": broken'));
+  await page.goto('./#/settings');
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  const kept = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('cpor-desk/v1/settings.unreadable-')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual(['{"policy": broken']);
+});
