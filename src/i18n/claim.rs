@@ -832,17 +832,5 @@ pub fn weekday_date_time(i18n: &I18n, at: Timestamp, time_zone: &str) -> String 
 }
 
 fn intl(i18n: &I18n, at: Timestamp, time_zone: &str, fields: &[(&str, &str)]) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in fields.iter().chain([("timeZone", time_zone)].iter()) {
-        let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
-    }
-    let locales = js_sys::Array::of1(&i18n.locale().tag().into());
-    let format = js_sys::Intl::DateTimeFormat::new(&locales, &options);
-    let date = js_sys::Date::new(&(at.as_millisecond() as f64).into());
-    format
-        .format()
-        .call1(&format, &date)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| at.to_string())
+    i18n.format_instant(at, time_zone, fields)
 }

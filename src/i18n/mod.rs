@@ -174,15 +174,30 @@ impl I18n {
     }
 
     fn intl_date(&self, at: Timestamp, time_zone: &str, with_time: bool) -> String {
-        let options = js_sys::Object::new();
-        let set = |key: &str, value: &str| {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        let time: &[(&str, &str)] = if with_time {
+            &[("timeStyle", "short")]
+        } else {
+            &[]
         };
-        set("dateStyle", "medium");
-        if with_time {
-            set("timeStyle", "short");
+        let fields: Vec<(&str, &str)> = [("dateStyle", "medium")]
+            .into_iter()
+            .chain(time.iter().copied())
+            .collect();
+        self.format_instant(at, time_zone, &fields)
+    }
+
+    /// An instant shown in `time_zone` with `Intl.DateTimeFormat` options `fields`
+    /// (for example `[("weekday", "short"), ("day", "numeric")]`), in the current language.
+    pub fn format_instant(
+        &self,
+        at: Timestamp,
+        time_zone: &str,
+        fields: &[(&str, &str)],
+    ) -> String {
+        let options = js_sys::Object::new();
+        for (key, value) in fields.iter().chain([("timeZone", time_zone)].iter()) {
+            let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
         }
-        set("timeZone", time_zone);
         let format = js_sys::Intl::DateTimeFormat::new(&locales(self.locale.get()), &options);
         let date = js_sys::Date::new(&(at.as_millisecond() as f64).into());
         format
