@@ -270,6 +270,9 @@ impl AppState {
     }
 
     fn put_in_memory(&self, claim: Claim) {
+        // The change was stamped with the clock's current time; move the shown time up to
+        // it now, so nothing is asked of the rules at a moment before the change.
+        self.now.set(self.clock.now());
         self.claims.update(
             |claims| match claims.iter_mut().find(|c| c.id == claim.id) {
                 Some(slot) => *slot = claim,

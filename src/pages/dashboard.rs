@@ -17,9 +17,9 @@ use uuid::Uuid;
 
 use crate::components::countdown::countdown_text;
 use crate::components::status::StatusBadge;
-use crate::i18n::claim::{clock_name, status_name};
+use crate::i18n::claim::{clock_name, status_name, ClaimText};
 use crate::i18n::dashboard::DashboardText as D;
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -44,13 +44,17 @@ struct Row {
 }
 
 impl Row {
-    fn of(claim: &Claim, next: Option<Deadline>, competing: bool) -> Row {
+    fn of(i18n: &I18n, claim: &Claim, next: Option<Deadline>, competing: bool) -> Row {
         let fields = &claim.fields;
         let area = fields
             .solution_area
             .map(|a| a.display_name())
             .unwrap_or_default();
-        let activities: Vec<String> = fields.activities.iter().map(|a| format!("{a:?}")).collect();
+        let activities: Vec<&str> = fields
+            .activities
+            .iter()
+            .map(|a| i18n.t(ClaimText::Activity(*a)))
+            .collect();
         Row {
             id: claim.id,
             name: fields.name.trim().to_string(),
@@ -110,6 +114,7 @@ pub fn Dashboard() -> impl IntoView {
                 .iter()
                 .map(|claim| {
                     Row::of(
+                        &i18n,
                         claim,
                         deadlines::next_deadline(claim, &rules, now),
                         competing.contains(&claim.id),
