@@ -48,7 +48,10 @@ if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
 else
   say "installing trunk $TRUNK_VERSION with cargo (takes about 6 minutes)"
   apt_install pkg-config libssl-dev
-  cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+  # --force: cargo's own record may claim it is installed when the binary is gone.
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force --quiet
+  trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION" \
+    || { say "trunk $TRUNK_VERSION is still not on PATH after installing"; exit 1; }
 fi
 
 # 4. wasm-bindgen-cli matching the exact pin in Cargo.lock.
@@ -59,7 +62,9 @@ if wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$" \
   say "wasm-bindgen $bindgen_version present"
 else
   say "installing wasm-bindgen-cli $bindgen_version with cargo (takes about 2 minutes)"
-  cargo install wasm-bindgen-cli --version "$bindgen_version" --quiet
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force --quiet
+  wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$" \
+    || { say "wasm-bindgen $bindgen_version is still not on PATH after installing"; exit 1; }
 fi
 
 # 5. npm packages: binaryen (wasm-opt; Debian's is too old) and, for tests, Playwright.
