@@ -47,10 +47,7 @@ impl ClaimContext {
     /// zone, or the clock's time. `Err` carries a message for a time that cannot be read.
     pub fn effective_at(&self, state: &AppState) -> Result<Timestamp, String> {
         let typed = self.effective.get_untracked();
-        let zone = state.rules.with_untracked(|rules| match &rules.0 {
-            Ok(rules) => rules.calendar().time_zone().clone(),
-            Err(_) => jiff::tz::TimeZone::UTC,
-        });
+        let zone = state.rules_untracked().calendar().time_zone().clone();
         match acting::parse_effective(&typed, &zone) {
             None => Ok(state.clock.now()),
             Some(Ok(at)) => Ok(at),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use claim_rules::catalog::Product;
 use claim_rules::history::{ActionKind, InformationReason};
 use claim_rules::lifecycle::{self, Action, ActionAvailability, Refusal};
-use claim_rules::model::{Actor, PoeDocument, Status};
+use claim_rules::model::{Actor, PoeDocument};
 use leptos::prelude::*;
 
 use super::{acting::parse_effective, time_zone, use_claim};
@@ -122,12 +122,13 @@ pub fn ActionsPanel() -> impl IntoView {
             })}
         }
     };
+    // Continue editing and delete are for the partner, on claims the rules let be deleted.
     let is_partner_draft = Memo::new(move |_| {
         context.actor.get() == Actor::Partner
             && context.claim.with(|claim| {
                 claim
                     .as_ref()
-                    .is_some_and(|claim| claim.status == Status::Draft)
+                    .is_some_and(|claim| lifecycle::can_delete(claim).is_ok())
             })
     });
     view! {

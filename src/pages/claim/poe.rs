@@ -5,8 +5,9 @@
 //! with the partner. (A simple picker of our own: the wizard's `components::poe` was not
 //! there when this page was written.)
 
+use claim_rules::history::ActionKind;
 use claim_rules::lifecycle::{self, Action, EditableField};
-use claim_rules::model::{Actor, PoeDocument, Status};
+use claim_rules::model::{Actor, PoeDocument};
 use leptos::prelude::*;
 use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
@@ -40,13 +41,17 @@ pub fn PoeList() -> impl IntoView {
             })
         })
     });
+    // Removing is for the partner, where the rules allow it (drafts).
     let can_remove = Memo::new(move |_| {
-        context.actor.get() == Actor::Partner
-            && context.claim.with(|claim| {
-                claim
-                    .as_ref()
-                    .is_some_and(|claim| claim.status == Status::Draft)
+        let actor = context.actor.get();
+        let now = state.now.get();
+        context.claim.with(|claim| {
+            claim.as_ref().is_some_and(|claim| {
+                lifecycle::allowed_actions(claim, actor, now, &state.rules())
+                    .iter()
+                    .any(|a| a.action == ActionKind::RemovePoe && a.allowed.is_ok())
             })
+        })
     });
     let chosen = RwSignal::new(Vec::<PoeDocument>::new());
     let error = RwSignal::new(None::<String>);
