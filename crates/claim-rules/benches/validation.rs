@@ -3,10 +3,10 @@
 //! Run with `cargo bench -p claim-rules --bench validation`.
 
 use claim_rules::catalog::Product;
-use claim_rules::history::{ActionKind, HistoryEntry};
+use claim_rules::lifecycle;
 use claim_rules::model::{
-    Activity, Actor, Claim, ClaimFields, ClaimLinks, ClaimedProduct, Contact, PartnerContact,
-    PoeChecklist, RevenueAssociationDetails, SolutionArea, Status,
+    Activity, Claim, ClaimFields, ClaimedProduct, Contact, PartnerContact,
+    RevenueAssociationDetails, SolutionArea,
 };
 use claim_rules::validation::{competing_claims, poe_readiness, submit_problems};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
@@ -77,30 +77,7 @@ fn claims() -> Vec<Claim> {
                 },
                 revenue_association: RevenueAssociationDetails::default(),
             };
-            Claim {
-                id: Uuid::from_u128(n),
-                revision: 1,
-                created_at: at,
-                updated_at: at,
-                status: Status::Draft,
-                archived: false,
-                fields,
-                poe: Vec::new(),
-                poe_checklist: PoeChecklist::default(),
-                comments: Vec::new(),
-                links: ClaimLinks::default(),
-                history: vec![HistoryEntry {
-                    at,
-                    recorded_at: at,
-                    actor: Actor::Partner,
-                    action: ActionKind::Create,
-                    from: None,
-                    to: Status::Draft,
-                    changes: Vec::new(),
-                    comment: String::new(),
-                    detail: None,
-                }],
-            }
+            lifecycle::new_claim(Uuid::from_u128(n), at, fields)
         })
         .collect()
 }
