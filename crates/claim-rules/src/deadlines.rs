@@ -28,6 +28,7 @@
 //! of that day. Pausing and resuming on the same business day therefore leaves the
 //! deadline unchanged; every business day spent waiting for the partner is added back.
 
+use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -157,7 +158,13 @@ impl ClockKind {
         ClockKind::DecisionTarget,
     ];
 
-    /// A stable machine code (snake case).
+    /// A stable machine code (snake case): the catalogue key `clock.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::ClockKind;
+    ///
+    /// assert_eq!(ClockKind::DisputeWindow.code(), "dispute_window");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             ClockKind::ReviewStart => "review_start",
@@ -167,19 +174,6 @@ impl ClockKind {
             ClockKind::DisputeWindow => "dispute_window",
             ClockKind::DisputeReview => "dispute_review",
             ClockKind::DecisionTarget => "decision_target",
-        }
-    }
-
-    /// The clock's name in plain English.
-    pub fn display_name(self) -> &'static str {
-        match self {
-            ClockKind::ReviewStart => "Review start",
-            ClockKind::ReviewDecision => "Review decision",
-            ClockKind::PartnerResponse => "Partner response",
-            ClockKind::CustomerConsent => "Customer consent",
-            ClockKind::DisputeWindow => "Dispute window",
-            ClockKind::DisputeReview => "Dispute review",
-            ClockKind::DecisionTarget => "Decision target",
         }
     }
 
@@ -358,7 +352,13 @@ pub enum ClockState {
 }
 
 impl ClockState {
-    /// A stable machine code (snake case).
+    /// A stable machine code (snake case): the catalogue key `clock_state.<code>`.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::ClockState;
+    ///
+    /// assert_eq!(ClockState::Running.code(), "running");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             ClockState::Running => "running",
@@ -475,11 +475,93 @@ impl Deadline {
         self.state(now).is_live()
     }
 
+    /// The last local day of the clock in the calendar's zone: the day its deadline ends
+    /// (a deadline is the first instant of the next day). `None` for a deadline that never
+    /// comes ([`Timestamp::MAX`]).
+    ///
+    /// ```
+    /// use claim_rules::deadlines::{deadlines, ClockKind, Rules};
+    /// use claim_rules::policy::Policy;
+    /// # use claim_rules::model::Status;
+    ///
+    /// let rules = Rules::new(Policy::default())?;
+    /// let monday: jiff::Timestamp = "2026-04-06T10:00:00-07:00".parse()?;
+    /// # let mut submitted = claim_rules::lifecycle::new_claim(uuid::Uuid::nil(), monday, Default::default());
+    /// # submitted.history[0].to = Status::Submitted;
+    /// # submitted.history[0].action = claim_rules::history::ActionKind::Submit;
+    /// # submitted.status = Status::Submitted;
+    /// let clocks = deadlines(&submitted, &rules);
+    /// let review_start = clocks.iter().find(|c| c.kind == ClockKind::ReviewStart).unwrap();
+    /// // Due at 2026-04-14T00:00 Los Angeles time: the last day is Monday 04-13.
+    /// assert_eq!(review_start.last_day(rules.calendar()), Some(jiff::civil::date(2026, 4, 13)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn last_day(&self, calendar: &BusinessCalendar) -> Option<Date> {
+        day_ended_by(calendar, self.due)
+    }
+
     fn open_pause(&self) -> Option<&ClockPause> {
         self.pauses
             .last()
             .filter(|pause| pause.resumed_at.is_none() && self.end.is_none())
     }
+}
+
+/// The local day that `at` ends, when `at` is the first instant of a local day in the
+/// calendar's zone (a deadline: "by the end of that day"); `None` for an instant inside a
+/// day, and for [`Timestamp::MAX`]. DST-correct: where a transition skips midnight, the
+/// day ends at the first instant after the gap.
+///
+/// ```
+/// use claim_rules::deadlines::day_ended_by;
+/// use claim_rules::calendar::BusinessCalendar;
+/// use claim_rules::policy::CalendarSettings;
+/// use jiff::civil::date;
+///
+/// let calendar = BusinessCalendar::from_settings(&CalendarSettings::default())?;
+/// let midnight: jiff::Timestamp = "2026-11-21T00:00:00-08:00".parse()?;
+/// assert_eq!(day_ended_by(&calendar, midnight), Some(date(2026, 11, 20)));
+/// let afternoon: jiff::Timestamp = "2026-11-20T15:00:00-08:00".parse()?;
+/// assert_eq!(day_ended_by(&calendar, afternoon), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn day_ended_by(calendar: &BusinessCalendar, at: Timestamp) -> Option<Date> {
+    if at == Timestamp::MAX {
+        return None;
+    }
+    let before = at.checked_sub(SignedDuration::from_nanos(1)).ok()?;
+    let day = calendar.local_date(before);
+    (calendar.checked_end_of_day(day).ok()? == at).then_some(day)
+}
+
+/// The order of "needs attention": clocks the partner must act on before clocks where
+/// Microsoft (or the customer) acts, then the nearest deadline first, then by clock.
+/// Sort the live deadlines of several claims with it.
+///
+/// ```
+/// use claim_rules::deadlines::{attention_order, ClockKind, Deadline};
+/// use claim_rules::history::ActionKind;
+///
+/// let clock = |kind, due: &str| Deadline {
+///     kind,
+///     started_at: "2026-04-01T00:00:00Z".parse().unwrap(),
+///     started_by: ActionKind::Submit,
+///     due: due.parse().unwrap(),
+///     end: None,
+///     pauses: Vec::new(),
+/// };
+/// let mut list = vec![
+///     clock(ClockKind::ReviewStart, "2026-04-08T07:00:00Z"),
+///     clock(ClockKind::PartnerResponse, "2026-04-20T07:00:00Z"),
+///     clock(ClockKind::DisputeWindow, "2026-04-10T07:00:00Z"),
+/// ];
+/// list.sort_by(attention_order);
+/// let kinds: Vec<_> = list.iter().map(|clock| clock.kind).collect();
+/// assert_eq!(kinds, [ClockKind::DisputeWindow, ClockKind::PartnerResponse, ClockKind::ReviewStart]);
+/// ```
+pub fn attention_order(a: &Deadline, b: &Deadline) -> std::cmp::Ordering {
+    let key = |clock: &Deadline| (!clock.kind.partner_acts(), clock.due, clock.kind);
+    key(a).cmp(&key(b))
 }
 
 /// The deadline of a paused clock if it resumed at `at`: `left` business days counting

@@ -54,11 +54,11 @@ pub use action::Action;
 pub use advance::advance;
 pub use perform::apply;
 pub use permissions::{
-    actors_for, allowed_actions, can_delete, field_lock, statuses_for, user_actions,
-    ActionAvailability, EditableField, LockReason,
+    actors_for, allowed_actions, can_delete, field_access, field_lock, opens_in_wizard,
+    statuses_for, user_actions, ActionAvailability, EditableField, LockReason,
 };
-pub use phase::{phase, Phase};
-pub use refusal::Refusal;
+pub use phase::{phase, phase_spans, Phase, PhaseKind, PhaseSpan};
+pub use refusal::{Refusal, RefusalCode, RefusalHint};
 pub use restart::start_new_claim_from;
 
 use jiff::Timestamp;
@@ -68,8 +68,9 @@ use crate::history::{ActionKind, HistoryEntry};
 use crate::model::{Actor, Claim, ClaimFields, ClaimLinks, PoeChecklist, Status};
 use crate::validation;
 
-/// The longest comment (and dispute justification) the rules accept, in characters
-/// (the same limit as [`validation::COMMENT_MAX_CHARS`]).
+/// The longest comment (and dispute justification) the rules accept, in characters as
+/// [`validation::comment_length`] counts them (the same limit as
+/// [`validation::COMMENT_MAX_CHARS`]).
 pub const MAX_COMMENT_CHARS: usize = validation::COMMENT_MAX_CHARS;
 
 /// Create a new draft claim: revision 1, one `Create` history entry by the partner.

@@ -11,6 +11,7 @@ use crate::history::{
     ReviewerRejectionReason,
 };
 use crate::model::{Actor, Claim, Comment, PoeDocument, Status};
+use crate::validation;
 
 use super::advance::advance;
 use super::changes::field_changes;
@@ -35,6 +36,7 @@ use super::{Action, Refusal, MAX_COMMENT_CHARS};
 ///
 /// ```
 /// use claim_rules::deadlines::Rules;
+/// use claim_rules::history::ActionKind;
 /// use claim_rules::lifecycle::{apply, new_claim, Action, Refusal};
 /// use claim_rules::model::{Actor, ClaimFields, Status};
 /// use claim_rules::policy::Policy;
@@ -46,8 +48,12 @@ use super::{Action, Refusal, MAX_COMMENT_CHARS};
 /// // A reviewer cannot start reviewing a draft, and the refusal says why.
 /// let refusal = apply(&draft, Action::StartReview, Actor::Reviewer, monday, monday, &rules)
 ///     .unwrap_err();
-/// assert_eq!(refusal.code(), "lifecycle.wrong_status");
-/// assert!(refusal.message().contains("only when the claim is Submitted"));
+/// assert_eq!(refusal.code(), "wrong_status");
+/// assert_eq!(refusal, Refusal::WrongStatus {
+///     action: ActionKind::StartReview,
+///     status: Status::Draft,
+///     allowed_from: vec![Status::Submitted],
+/// });
 ///
 /// // The partner may comment on a draft: one more history entry, revision 2.
 /// let comment = Action::Comment { text: "Waiting for the signed SOW.".into() };
@@ -192,7 +198,7 @@ pub(super) fn comment_text(
     if required && text.is_empty() {
         return Err(Refusal::MissingComment { action });
     }
-    let length = text.chars().count();
+    let length = validation::comment_length(text);
     if length > MAX_COMMENT_CHARS {
         return Err(Refusal::CommentTooLong {
             length,

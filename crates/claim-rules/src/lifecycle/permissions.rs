@@ -53,7 +53,13 @@ impl EditableField {
         EditableField::Poe,
     ];
 
-    /// A stable machine code (snake case).
+    /// A stable machine code (snake case): the catalogue key `field.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::EditableField;
+    ///
+    /// assert_eq!(EditableField::RevenueAssociation.code(), "revenue_association");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             EditableField::Name => "name",
@@ -66,22 +72,6 @@ impl EditableField {
             EditableField::Contacts => "contacts",
             EditableField::RevenueAssociation => "revenue_association",
             EditableField::Poe => "poe",
-        }
-    }
-
-    /// The group's name in plain English.
-    pub fn display_name(self) -> &'static str {
-        match self {
-            EditableField::Name => "The claim name",
-            EditableField::PartnerId => "The Partner ID",
-            EditableField::CustomerDomain => "The customer domain",
-            EditableField::TenantId => "The tenant ID",
-            EditableField::SolutionArea => "The solution area",
-            EditableField::Activities => "The activity",
-            EditableField::Products => "The products",
-            EditableField::Contacts => "The contacts",
-            EditableField::RevenueAssociation => "The revenue-association details",
-            EditableField::Poe => "The proof of execution",
         }
     }
 }
@@ -101,33 +91,28 @@ pub enum LockReason {
 }
 
 impl LockReason {
-    /// A stable machine code (snake case).
+    /// Every reason.
+    pub const ALL: [LockReason; 4] = [
+        LockReason::FixedAfterSubmit,
+        LockReason::UnderReview,
+        LockReason::Decided,
+        LockReason::Disputed,
+    ];
+
+    /// A stable machine code (snake case): the catalogue key `lock.<code>` explains it,
+    /// with what to do instead.
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::LockReason;
+    ///
+    /// assert_eq!(LockReason::FixedAfterSubmit.code(), "fixed_after_submit");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             LockReason::FixedAfterSubmit => "fixed_after_submit",
             LockReason::UnderReview => "under_review",
             LockReason::Decided => "decided",
             LockReason::Disputed => "disputed",
-        }
-    }
-
-    /// The explanation in plain English, with what to do instead.
-    pub fn message(self) -> &'static str {
-        match self {
-            LockReason::FixedAfterSubmit => {
-                "after submission only the Partner ID, the products (with subscription IDs), \
-                 the contacts and the PoE can change. To change the customer, solution area, \
-                 activity or name, request rejection and start a new claim from the rejected one"
-            }
-            LockReason::UnderReview => {
-                "a reviewer is reviewing the claim; changes are possible again if the reviewer \
-                 asks for more information"
-            }
-            LockReason::Decided => {
-                "the claim has been decided. If it was rejected, dispute it or start a new \
-                 claim from it"
-            }
-            LockReason::Disputed => "the dispute of the rejection is being reviewed",
         }
     }
 }
@@ -208,7 +193,7 @@ pub fn user_actions(actor: Actor) -> Vec<ActionKind> {
 }
 
 /// Whether an action kind is available, and why not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionAvailability {
     /// The action kind.
     pub action: ActionKind,
@@ -279,6 +264,79 @@ pub(super) fn lock_reason(status: Status, field: EditableField) -> Option<LockRe
     }
 }
 
+/// Whether `actor` may edit each field group of the claim at `now`: `Ok` for the groups
+/// that are open, otherwise why not — [`Refusal::WrongActor`] for anyone but the partner
+/// (only the partner edits a claim), [`Refusal::FieldLocked`] for a group the status
+/// locks. In [`EditableField::ALL`]'s order.
+///
+/// ```
+/// use claim_rules::deadlines::Rules;
+/// use claim_rules::lifecycle::{field_access, new_claim, EditableField, Refusal};
+/// use claim_rules::model::Actor;
+/// use claim_rules::policy::Policy;
+///
+/// let rules = Rules::new(Policy::default())?;
+/// let at: jiff::Timestamp = "2026-04-06T10:00:00-07:00".parse()?;
+/// let draft = new_claim(uuid::Uuid::nil(), at, Default::default());
+/// let partner = field_access(&draft, Actor::Partner, at, &rules);
+/// assert!(partner.iter().all(|(_, access)| access.is_ok()));
+/// let reviewer = field_access(&draft, Actor::Reviewer, at, &rules);
+/// assert!(matches!(reviewer[0], (EditableField::Name, Err(Refusal::WrongActor { .. }))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn field_access(
+    claim: &Claim,
+    actor: Actor,
+    now: Timestamp,
+    rules: &Rules,
+) -> Vec<(EditableField, Result<(), Refusal>)> {
+    let status = advance(claim, now, rules).status;
+    EditableField::ALL
+        .into_iter()
+        .map(|field| {
+            let access = if actor != Actor::Partner {
+                Err(Refusal::WrongActor {
+                    action: ActionKind::Edit,
+                    actor,
+                    allowed: actors_for(ActionKind::Edit).to_vec(),
+                })
+            } else {
+                match lock_reason(status, field) {
+                    None => Ok(()),
+                    Some(why) => Err(Refusal::FieldLocked { field, status, why }),
+                }
+            };
+            (field, access)
+        })
+        .collect()
+}
+
+/// Whether the claim is edited in the new-claim wizard (it is a draft: every field is
+/// open and submit rules are shown step by step) rather than on the claim page.
+///
+/// ```
+/// use claim_rules::lifecycle::{new_claim, opens_in_wizard};
+/// use claim_rules::model::Status;
+///
+/// let at: jiff::Timestamp = "2026-04-06T10:00:00-07:00".parse()?;
+/// let mut claim = new_claim(uuid::Uuid::nil(), at, Default::default());
+/// assert!(opens_in_wizard(&claim));
+/// claim.status = Status::Submitted;
+/// assert!(!opens_in_wizard(&claim));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn opens_in_wizard(claim: &Claim) -> bool {
+    match claim.status {
+        Status::Draft => true,
+        Status::Submitted
+        | Status::UnderReview
+        | Status::PartnerActionRequired
+        | Status::Approved
+        | Status::Rejected
+        | Status::Disputed => false,
+    }
+}
+
 /// Whether the claim may be deleted: only drafts may; other claims can be archived.
 pub fn can_delete(claim: &Claim) -> Result<(), Refusal> {
     match claim.status {
@@ -324,7 +382,7 @@ pub(super) fn check_allowed(
             if problems.is_empty() {
                 Ok(())
             } else {
-                Err(Refusal::SubmitProblems(problems))
+                Err(Refusal::SubmitProblems { problems })
             }
         }
         ActionKind::CustomerDecline => consent_open(claim, at, rules),

@@ -1,21 +1,28 @@
-//! Why an action is not allowed: [`Refusal`], with a stable code and typed parameters.
+//! Why an action is not allowed: [`Refusal`], with a stable code and typed parameters,
+//! and the [`RefusalHint`] that says what to do instead where the rules know better than
+//! the generic words.
 
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use strum::IntoEnumIterator;
 use uuid::Uuid;
 
 use crate::catalog::Product;
 use crate::deadlines::ClockKind;
 use crate::history::ActionKind;
 use crate::model::{Actor, Status};
-use crate::validation::Problem;
+use crate::validation::{Problem, ProblemKind};
 
 use super::permissions::{EditableField, LockReason};
+use super::MAX_COMMENT_CHARS;
 
-/// Why an action is not allowed. Each variant has a stable [`Refusal::code`], parameters
-/// for translations ([`Refusal::params`]) and an English [`Refusal::message`] saying why
-/// and what would make the action allowed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Why an action is not allowed. Each variant has a stable [`Refusal::code`] (the
+/// catalogue key is `refusal.<code>`) and typed parameters; [`Refusal::hint`] adds what
+/// to do instead where the rules know it. Serialised (for `cpor … --json`) as
+/// `{"code": …, <parameters>}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, strum::EnumDiscriminants)]
+#[strum_discriminants(name(RefusalCode), derive(strum::EnumIter, Hash))]
+#[serde(tag = "code", rename_all = "snake_case")]
 pub enum Refusal {
     /// The action is not possible in the claim's status.
     WrongStatus {
@@ -75,7 +82,10 @@ pub enum Refusal {
         requested_at: Timestamp,
     },
     /// Submit rules do not hold.
-    SubmitProblems(Vec<Problem>),
+    SubmitProblems {
+        /// Every problem, in the form's order.
+        problems: Vec<Problem>,
+    },
     /// The effective time is before the previous history entry.
     EffectiveTimeBeforePrevious {
         /// When the previous entry took effect.
@@ -90,7 +100,8 @@ pub enum Refusal {
         /// The time of recording ("now").
         recorded_at: Timestamp,
     },
-    /// The text is longer than [`MAX_COMMENT_CHARS`].
+    /// The text is longer than [`MAX_COMMENT_CHARS`], counted by
+    /// [`comment_length`](crate::validation::comment_length).
     CommentTooLong {
         /// Its length in characters.
         length: usize,
@@ -147,325 +158,15 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// A stable machine code, for translations and tests.
+    /// A stable machine code (snake case), for example `wrong_status`.
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::Refusal;
+    ///
+    /// assert_eq!(Refusal::AlreadyArchived.code(), "already_archived");
+    /// ```
     pub fn code(&self) -> &'static str {
-        match self {
-            Refusal::WrongStatus { .. } => "lifecycle.wrong_status",
-            Refusal::WrongActor { .. } => "lifecycle.wrong_actor",
-            Refusal::FieldLocked { .. } => "lifecycle.field_locked",
-            Refusal::WindowClosed { .. } => "lifecycle.window_closed",
-            Refusal::AlreadyDisputed => "lifecycle.already_disputed",
-            Refusal::DisputeFinal => "lifecycle.dispute_final",
-            Refusal::RejectedAtPartnerRequest => "lifecycle.rejected_at_partner_request",
-            Refusal::MissingJustification => "lifecycle.missing_justification",
-            Refusal::MissingReason { .. } => "lifecycle.missing_reason",
-            Refusal::MissingComment { .. } => "lifecycle.missing_comment",
-            Refusal::NothingChangedSinceRequest { .. } => "lifecycle.nothing_changed_since_request",
-            Refusal::SubmitProblems(_) => "lifecycle.submit_problems",
-            Refusal::EffectiveTimeBeforePrevious { .. } => {
-                "lifecycle.effective_time_before_previous"
-            }
-            Refusal::EffectiveTimeInFuture { .. } => "lifecycle.effective_time_in_future",
-            Refusal::CommentTooLong { .. } => "lifecycle.comment_too_long",
-            Refusal::NoChange { .. } => "lifecycle.no_change",
-            Refusal::UnknownPoe { .. } => "lifecycle.unknown_poe",
-            Refusal::DuplicatePoe { .. } => "lifecycle.duplicate_poe",
-            Refusal::ProductNotClaimed { .. } => "lifecycle.product_not_claimed",
-            Refusal::AlreadyArchived => "lifecycle.already_archived",
-            Refusal::NotArchived => "lifecycle.not_archived",
-            Refusal::DisputeStillPossible { .. } => "lifecycle.dispute_still_possible",
-            Refusal::NewIdSameAsOriginal => "lifecycle.new_id_same_as_original",
-            Refusal::OnlyDraftsCanBeDeleted { .. } => "lifecycle.only_drafts_can_be_deleted",
-            Refusal::OvertakenBySystem { .. } => "lifecycle.overtaken_by_system",
-        }
-    }
-
-    /// Parameters for a translated message, as name/value pairs (codes for enums,
-    /// RFC 3339 for instants).
-    pub fn params(&self) -> Vec<(String, String)> {
-        fn pair(name: &str, value: impl ToString) -> (String, String) {
-            (name.to_string(), value.to_string())
-        }
-        match self {
-            Refusal::WrongStatus {
-                action,
-                status,
-                allowed_from,
-            } => vec![
-                pair("action", action.code()),
-                pair("status", status_code(*status)),
-                pair(
-                    "allowed_from",
-                    allowed_from
-                        .iter()
-                        .map(|status| status_code(*status))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ),
-            ],
-            Refusal::WrongActor {
-                action,
-                actor,
-                allowed,
-            } => vec![
-                pair("action", action.code()),
-                pair("actor", actor_code(*actor)),
-                pair(
-                    "allowed",
-                    allowed
-                        .iter()
-                        .map(|actor| actor_code(*actor))
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ),
-            ],
-            Refusal::FieldLocked { field, status, why } => vec![
-                pair("field", field.code()),
-                pair("status", status_code(*status)),
-                pair("why", why.code()),
-            ],
-            Refusal::WindowClosed { clock, closed_at } => {
-                vec![pair("clock", clock.code()), pair("closed_at", closed_at)]
-            }
-            Refusal::AlreadyDisputed
-            | Refusal::DisputeFinal
-            | Refusal::RejectedAtPartnerRequest
-            | Refusal::MissingJustification
-            | Refusal::AlreadyArchived
-            | Refusal::NotArchived
-            | Refusal::NewIdSameAsOriginal => Vec::new(),
-            Refusal::MissingReason { action }
-            | Refusal::MissingComment { action }
-            | Refusal::NoChange { action } => vec![pair("action", action.code())],
-            Refusal::NothingChangedSinceRequest { requested_at } => {
-                vec![pair("requested_at", requested_at)]
-            }
-            Refusal::SubmitProblems(problems) => vec![
-                pair("count", problems.len()),
-                pair(
-                    "codes",
-                    problems
-                        .iter()
-                        .map(|problem| problem.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(","),
-                ),
-            ],
-            Refusal::EffectiveTimeBeforePrevious {
-                previous,
-                previous_action,
-            } => vec![
-                pair("previous", previous),
-                pair("previous_action", previous_action.code()),
-            ],
-            Refusal::EffectiveTimeInFuture {
-                effective_at,
-                recorded_at,
-            } => vec![
-                pair("effective_at", effective_at),
-                pair("recorded_at", recorded_at),
-            ],
-            Refusal::CommentTooLong { length, max } => {
-                vec![pair("length", length), pair("max", max)]
-            }
-            Refusal::UnknownPoe { id } | Refusal::DuplicatePoe { id } => vec![pair("id", id)],
-            Refusal::ProductNotClaimed { product } => {
-                vec![pair("product", product.display_name())]
-            }
-            Refusal::DisputeStillPossible { until } => vec![pair("until", until)],
-            Refusal::OnlyDraftsCanBeDeleted { status } => {
-                vec![pair("status", status_code(*status))]
-            }
-            Refusal::OvertakenBySystem {
-                transition,
-                at,
-                cause,
-            } => vec![
-                pair("transition", transition.code()),
-                pair("at", at),
-                pair("cause", cause.code()),
-            ],
-        }
-    }
-
-    /// The refusal in plain English: what is wrong and what would make it allowed.
-    pub fn message(&self) -> String {
-        match self {
-            Refusal::WrongStatus {
-                action,
-                status,
-                allowed_from,
-            } => {
-                let mut text = format!(
-                    "{} is not possible while the claim is {}; it is possible only when the claim is {}.",
-                    action.display_name(),
-                    status_name(*status),
-                    status_list(allowed_from),
-                );
-                if let Some(hint) = wrong_status_hint(*action, *status) {
-                    text.push(' ');
-                    text.push_str(hint);
-                }
-                text
-            }
-            Refusal::WrongActor {
-                action,
-                actor,
-                allowed,
-            } => format!(
-                "{} is done by {}, not by {}.",
-                action.display_name(),
-                allowed
-                    .iter()
-                    .map(|actor| actor_name(*actor))
-                    .collect::<Vec<_>>()
-                    .join(" or "),
-                actor_name(*actor),
-            ),
-            Refusal::FieldLocked { field, status, why } => format!(
-                "{} can't be changed while the claim is {}: {}.",
-                field.display_name(),
-                status_name(*status),
-                why.message(),
-            ),
-            Refusal::WindowClosed { clock, closed_at } => match clock {
-                ClockKind::DisputeWindow => format!(
-                    "The dispute window closed at {closed_at}; the rejection can no longer be \
-                     disputed. Start a new claim from it instead."
-                ),
-                ClockKind::CustomerConsent => format!(
-                    "The customer's consent period ended at {closed_at}; the association is \
-                     official and can no longer be declined."
-                ),
-                ClockKind::PartnerResponse => format!(
-                    "The partner response deadline passed at {closed_at}; the claim was \
-                     rejected for no partner response."
-                ),
-                ClockKind::ReviewStart
-                | ClockKind::ReviewDecision
-                | ClockKind::DisputeReview
-                | ClockKind::DecisionTarget => format!(
-                    "The {} clock closed at {closed_at}.",
-                    clock.display_name().to_lowercase()
-                ),
-            },
-            Refusal::AlreadyDisputed => "The claim has been disputed before, and a claim can be \
-                disputed only once. Start a new claim from it instead."
-                .to_string(),
-            Refusal::DisputeFinal => "The dispute was upheld, so the rejection is final and can't \
-                be disputed again. Start a new claim from it instead."
-                .to_string(),
-            Refusal::RejectedAtPartnerRequest => "The claim was rejected at the partner's own \
-                request, which can't be disputed. Start a new claim from it instead."
-                .to_string(),
-            Refusal::MissingJustification => "A dispute needs a business justification, updated \
-                PoE, or both."
-                .to_string(),
-            Refusal::MissingReason { action } => {
-                if *action == ActionKind::RequestInformation {
-                    "Choose at least one reason for requesting information.".to_string()
-                } else {
-                    format!(
-                        "{} needs a reason; when the reason is \"other\", describe it.",
-                        action.display_name()
-                    )
-                }
-            }
-            Refusal::MissingComment { action } => format!(
-                "{} needs a comment; write what the partner should do.",
-                action.display_name()
-            ),
-            Refusal::NothingChangedSinceRequest { requested_at } => format!(
-                "Nothing has changed since the information was requested at {requested_at}. \
-                 Add PoE, edit a field, or write a comment (the response's own comment counts), \
-                 then resubmit."
-            ),
-            Refusal::SubmitProblems(problems) => format!(
-                "The claim can't be submitted yet; fix {} problem{} first: {}",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" },
-                problems
-                    .iter()
-                    .map(|problem| problem.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            Refusal::EffectiveTimeBeforePrevious {
-                previous,
-                previous_action,
-            } => {
-                let mut text = format!(
-                    "An action can't take effect before the previous history entry ({}, at \
-                     {previous}): history is kept in order. Use a time at or after {previous}.",
-                    previous_action.display_name(),
-                );
-                if previous_action.is_system() {
-                    text.push_str(
-                        " That entry was recorded automatically when its deadline passed; \
-                         anything that happened earlier should have been recorded before then.",
-                    );
-                }
-                text
-            }
-            Refusal::EffectiveTimeInFuture {
-                effective_at,
-                recorded_at,
-            } => format!(
-                "The effective time {effective_at} is in the future (now is {recorded_at}); \
-                 record what has happened, at a time up to now."
-            ),
-            Refusal::CommentTooLong { length, max } => {
-                format!("The text has {length} characters; at most {max} are allowed. Shorten it.")
-            }
-            Refusal::NoChange { action } => format!(
-                "{}: nothing would change, the new values equal the current ones.",
-                action.display_name()
-            ),
-            Refusal::UnknownPoe { id } => {
-                format!("No PoE document with ID {id} is attached to this claim.")
-            }
-            Refusal::DuplicatePoe { id } => format!(
-                "A PoE document with ID {id} is already attached; give the new document its \
-                 own ID."
-            ),
-            Refusal::ProductNotClaimed { product } => format!(
-                "{} is not claimed, so it can't be asked to be removed.",
-                product.display_name()
-            ),
-            Refusal::AlreadyArchived => "The claim is already archived.".to_string(),
-            Refusal::NotArchived => "The claim is not archived.".to_string(),
-            Refusal::DisputeStillPossible { until } => format!(
-                "The rejection can still be disputed until {until}. Dispute it, or start a new \
-                 claim once the dispute window has closed."
-            ),
-            Refusal::NewIdSameAsOriginal => {
-                "The new claim needs an ID different from the original claim's.".to_string()
-            }
-            Refusal::OnlyDraftsCanBeDeleted { status } => format!(
-                "Only drafts can be deleted; this claim is {}. Archive it instead: it is \
-                 hidden but kept.",
-                status_name(*status)
-            ),
-            Refusal::OvertakenBySystem {
-                transition,
-                at,
-                cause,
-            } => {
-                let what = if *transition == ActionKind::PartnerResponseExpired {
-                    format!(
-                        "The partner response deadline passed at {at}, and the claim was \
-                         automatically rejected (no partner response)."
-                    )
-                } else if *transition == ActionKind::ConsentEnded {
-                    format!(
-                        "The consent period ended at {at}, and the association became official."
-                    )
-                } else {
-                    format!("{} took effect at {at}.", transition.display_name())
-                };
-                format!("{what} {}", cause.message())
-            }
-        }
+        RefusalCode::from(self).code()
     }
 
     /// The refusal itself, or the cause when a system transition overtook the action.
@@ -476,99 +177,324 @@ impl Refusal {
             self
         }
     }
+
+    /// What to do instead, where the rules know more than the refusal's own words: why a
+    /// draft is not archived, that PoE stays on record once submitted, that a closed
+    /// dispute window leaves a new claim as the way on, … `None` when the refusal says it
+    /// all. For [`Refusal::OvertakenBySystem`], the hint of its cause.
+    ///
+    /// ```
+    /// use claim_rules::history::ActionKind;
+    /// use claim_rules::lifecycle::{Refusal, RefusalHint};
+    /// use claim_rules::model::Status;
+    ///
+    /// let refusal = Refusal::WrongStatus {
+    ///     action: ActionKind::Archive,
+    ///     status: Status::Draft,
+    ///     allowed_from: vec![Status::Submitted],
+    /// };
+    /// assert_eq!(refusal.hint(), Some(RefusalHint::DeleteDraftInstead));
+    /// assert_eq!(Refusal::NotArchived.hint(), None);
+    /// ```
+    pub fn hint(&self) -> Option<RefusalHint> {
+        match self {
+            Refusal::WrongStatus { action, status, .. } => wrong_status_hint(*action, *status),
+            Refusal::WindowClosed { clock, .. } => match clock {
+                ClockKind::DisputeWindow => Some(RefusalHint::StartNewClaim),
+                ClockKind::CustomerConsent => Some(RefusalHint::AssociationOfficial),
+                ClockKind::PartnerResponse => Some(RefusalHint::RejectedForNoResponse),
+                ClockKind::ReviewStart
+                | ClockKind::ReviewDecision
+                | ClockKind::DisputeReview
+                | ClockKind::DecisionTarget => None,
+            },
+            Refusal::EffectiveTimeBeforePrevious {
+                previous_action, ..
+            } => previous_action
+                .is_system()
+                .then_some(RefusalHint::RecordedAtDeadline),
+            Refusal::OvertakenBySystem { cause, .. } => cause.hint(),
+            Refusal::WrongActor { .. }
+            | Refusal::FieldLocked { .. }
+            | Refusal::AlreadyDisputed
+            | Refusal::DisputeFinal
+            | Refusal::RejectedAtPartnerRequest
+            | Refusal::MissingJustification
+            | Refusal::MissingReason { .. }
+            | Refusal::MissingComment { .. }
+            | Refusal::NothingChangedSinceRequest { .. }
+            | Refusal::SubmitProblems { .. }
+            | Refusal::EffectiveTimeInFuture { .. }
+            | Refusal::CommentTooLong { .. }
+            | Refusal::NoChange { .. }
+            | Refusal::UnknownPoe { .. }
+            | Refusal::DuplicatePoe { .. }
+            | Refusal::ProductNotClaimed { .. }
+            | Refusal::AlreadyArchived
+            | Refusal::NotArchived
+            | Refusal::DisputeStillPossible { .. }
+            | Refusal::NewIdSameAsOriginal
+            | Refusal::OnlyDraftsCanBeDeleted { .. } => None,
+        }
+    }
+
+    /// One refusal of every code, for catalogue tests (an overtaken action appears once
+    /// per system transition). Each sample's `code()` is the code it stands for.
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::{Refusal, RefusalCode};
+    ///
+    /// let samples = Refusal::samples();
+    /// assert!(RefusalCode::all().all(|code| samples.iter().any(|s| RefusalCode::from(s) == code)));
+    /// ```
+    pub fn samples() -> Vec<Refusal> {
+        let at: Timestamp = Timestamp::from_second(1_780_000_000).unwrap_or(Timestamp::UNIX_EPOCH);
+        let id = Uuid::from_u128(0x6c1b_7c40_1d4e_4b7a_9f55_0a3c_2f4a_9d11);
+        RefusalCode::all()
+            .flat_map(|code| -> Vec<Refusal> {
+                match code {
+                    RefusalCode::WrongStatus => vec![Refusal::WrongStatus {
+                        action: ActionKind::Submit,
+                        status: Status::Submitted,
+                        allowed_from: vec![Status::Draft],
+                    }],
+                    RefusalCode::WrongActor => vec![Refusal::WrongActor {
+                        action: ActionKind::Approve,
+                        actor: Actor::Partner,
+                        allowed: vec![Actor::Reviewer],
+                    }],
+                    RefusalCode::FieldLocked => vec![Refusal::FieldLocked {
+                        field: EditableField::Name,
+                        status: Status::Submitted,
+                        why: LockReason::FixedAfterSubmit,
+                    }],
+                    RefusalCode::WindowClosed => ClockKind::ALL
+                        .into_iter()
+                        .map(|clock| Refusal::WindowClosed {
+                            clock,
+                            closed_at: at,
+                        })
+                        .collect(),
+                    RefusalCode::AlreadyDisputed => vec![Refusal::AlreadyDisputed],
+                    RefusalCode::DisputeFinal => vec![Refusal::DisputeFinal],
+                    RefusalCode::RejectedAtPartnerRequest => {
+                        vec![Refusal::RejectedAtPartnerRequest]
+                    }
+                    RefusalCode::MissingJustification => vec![Refusal::MissingJustification],
+                    RefusalCode::MissingReason => vec![Refusal::MissingReason {
+                        action: ActionKind::RequestInformation,
+                    }],
+                    RefusalCode::MissingComment => vec![Refusal::MissingComment {
+                        action: ActionKind::Comment,
+                    }],
+                    RefusalCode::NothingChangedSinceRequest => {
+                        vec![Refusal::NothingChangedSinceRequest { requested_at: at }]
+                    }
+                    RefusalCode::SubmitProblems => [1, 2]
+                        .into_iter()
+                        .map(|count| Refusal::SubmitProblems {
+                            problems: vec![Problem::new("poe", ProblemKind::PoeRequired); count],
+                        })
+                        .collect(),
+                    RefusalCode::EffectiveTimeBeforePrevious => {
+                        [ActionKind::Submit, ActionKind::PartnerResponseExpired]
+                            .into_iter()
+                            .map(|previous_action| Refusal::EffectiveTimeBeforePrevious {
+                                previous: at,
+                                previous_action,
+                            })
+                            .collect()
+                    }
+                    RefusalCode::EffectiveTimeInFuture => vec![Refusal::EffectiveTimeInFuture {
+                        effective_at: at,
+                        recorded_at: at,
+                    }],
+                    RefusalCode::CommentTooLong => vec![Refusal::CommentTooLong {
+                        length: MAX_COMMENT_CHARS + 1,
+                        max: MAX_COMMENT_CHARS,
+                    }],
+                    RefusalCode::NoChange => vec![Refusal::NoChange {
+                        action: ActionKind::Edit,
+                    }],
+                    RefusalCode::UnknownPoe => vec![Refusal::UnknownPoe { id }],
+                    RefusalCode::DuplicatePoe => vec![Refusal::DuplicatePoe { id }],
+                    RefusalCode::ProductNotClaimed => vec![Refusal::ProductNotClaimed {
+                        product: Product::PowerApps,
+                    }],
+                    RefusalCode::AlreadyArchived => vec![Refusal::AlreadyArchived],
+                    RefusalCode::NotArchived => vec![Refusal::NotArchived],
+                    RefusalCode::DisputeStillPossible => {
+                        vec![Refusal::DisputeStillPossible { until: at }]
+                    }
+                    RefusalCode::NewIdSameAsOriginal => vec![Refusal::NewIdSameAsOriginal],
+                    RefusalCode::OnlyDraftsCanBeDeleted => {
+                        vec![Refusal::OnlyDraftsCanBeDeleted {
+                            status: Status::Submitted,
+                        }]
+                    }
+                    RefusalCode::OvertakenBySystem => {
+                        [ActionKind::PartnerResponseExpired, ActionKind::ConsentEnded]
+                            .into_iter()
+                            .map(|transition| Refusal::OvertakenBySystem {
+                                transition,
+                                at,
+                                cause: Box::new(Refusal::WrongStatus {
+                                    action: ActionKind::Respond,
+                                    status: Status::Rejected,
+                                    allowed_from: vec![Status::PartnerActionRequired],
+                                }),
+                            })
+                            .collect()
+                    }
+                }
+            })
+            .collect()
+    }
 }
 
+impl RefusalCode {
+    /// The stable machine code (snake case).
+    pub fn code(self) -> &'static str {
+        match self {
+            RefusalCode::WrongStatus => "wrong_status",
+            RefusalCode::WrongActor => "wrong_actor",
+            RefusalCode::FieldLocked => "field_locked",
+            RefusalCode::WindowClosed => "window_closed",
+            RefusalCode::AlreadyDisputed => "already_disputed",
+            RefusalCode::DisputeFinal => "dispute_final",
+            RefusalCode::RejectedAtPartnerRequest => "rejected_at_partner_request",
+            RefusalCode::MissingJustification => "missing_justification",
+            RefusalCode::MissingReason => "missing_reason",
+            RefusalCode::MissingComment => "missing_comment",
+            RefusalCode::NothingChangedSinceRequest => "nothing_changed_since_request",
+            RefusalCode::SubmitProblems => "submit_problems",
+            RefusalCode::EffectiveTimeBeforePrevious => "effective_time_before_previous",
+            RefusalCode::EffectiveTimeInFuture => "effective_time_in_future",
+            RefusalCode::CommentTooLong => "comment_too_long",
+            RefusalCode::NoChange => "no_change",
+            RefusalCode::UnknownPoe => "unknown_poe",
+            RefusalCode::DuplicatePoe => "duplicate_poe",
+            RefusalCode::ProductNotClaimed => "product_not_claimed",
+            RefusalCode::AlreadyArchived => "already_archived",
+            RefusalCode::NotArchived => "not_archived",
+            RefusalCode::DisputeStillPossible => "dispute_still_possible",
+            RefusalCode::NewIdSameAsOriginal => "new_id_same_as_original",
+            RefusalCode::OnlyDraftsCanBeDeleted => "only_drafts_can_be_deleted",
+            RefusalCode::OvertakenBySystem => "overtaken_by_system",
+        }
+    }
+
+    /// Every refusal code, derived from [`Refusal`]'s variants.
+    pub fn all() -> impl Iterator<Item = RefusalCode> {
+        RefusalCode::iter()
+    }
+}
+
+/// For developers and logs: the code (the words are in the catalogues).
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
+        write!(f, "refusal.{}", self.code())
     }
 }
 
 impl std::error::Error for Refusal {}
 
-/// An extra sentence for some refused combinations. Hints are optional: combinations
-/// without one get the generic sentence of [`Refusal::WrongStatus`] only.
-pub(super) fn wrong_status_hint(action: ActionKind, status: Status) -> Option<&'static str> {
-    match (action, status) {
-        (ActionKind::Archive, Status::Draft) => Some("Drafts are deleted rather than archived."),
-        (ActionKind::Archive, Status::PartnerActionRequired) => Some(
-            "Respond to the information request (or request rejection) first: archiving would \
-             hide the partner response deadline.",
-        ),
-        (ActionKind::RemovePoe, _) => Some(
-            "Once submitted, PoE stays on record as Microsoft received it; add a corrected \
-             document instead.",
-        ),
-        (ActionKind::Comment, Status::Draft) => {
-            Some("A draft has not been sent to Microsoft yet; only the partner comments on it.")
+/// What to do instead of a refused action: the catalogue key `refusal_hint.<code>` words
+/// it, as a sentence after the refusal's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::EnumIter)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalHint {
+    /// Drafts are deleted rather than archived.
+    DeleteDraftInstead,
+    /// Respond (or request rejection) first: archiving would hide the partner deadline.
+    RespondFirst,
+    /// Once submitted, PoE stays on record; add a corrected document instead.
+    PoeStaysOnRecord,
+    /// A draft has not been sent to Microsoft; only the partner comments on it.
+    DraftNotSent,
+    /// Nothing changes while a reviewer reviews; changes are possible again if more
+    /// information is requested.
+    WaitForReview,
+    /// A decided claim does not change; dispute it or start a new claim.
+    ClaimDecided,
+    /// The dispute is under review; updated PoE goes with the dispute itself.
+    DisputeUnderReview,
+    /// A new claim can be started only from a rejected claim that can no longer be
+    /// disputed.
+    RestartOnlyWhenFinal,
+    /// The rejection can no longer be disputed: start a new claim from it.
+    StartNewClaim,
+    /// The association is official and can no longer be declined.
+    AssociationOfficial,
+    /// The claim was rejected for no partner response.
+    RejectedForNoResponse,
+    /// The previous entry was recorded automatically at its deadline; what happened
+    /// earlier should have been recorded before it.
+    RecordedAtDeadline,
+}
+
+impl RefusalHint {
+    /// A stable machine code (snake case).
+    pub fn code(self) -> &'static str {
+        match self {
+            RefusalHint::DeleteDraftInstead => "delete_draft_instead",
+            RefusalHint::RespondFirst => "respond_first",
+            RefusalHint::PoeStaysOnRecord => "poe_stays_on_record",
+            RefusalHint::DraftNotSent => "draft_not_sent",
+            RefusalHint::WaitForReview => "wait_for_review",
+            RefusalHint::ClaimDecided => "claim_decided",
+            RefusalHint::DisputeUnderReview => "dispute_under_review",
+            RefusalHint::RestartOnlyWhenFinal => "restart_only_when_final",
+            RefusalHint::StartNewClaim => "start_new_claim",
+            RefusalHint::AssociationOfficial => "association_official",
+            RefusalHint::RejectedForNoResponse => "rejected_for_no_response",
+            RefusalHint::RecordedAtDeadline => "recorded_at_deadline",
         }
-        (ActionKind::Edit | ActionKind::AddPoe, Status::UnderReview) => Some(
-            "Nothing can be changed while a reviewer reviews the claim; changes are possible \
-             again if more information is requested.",
-        ),
-        (ActionKind::Edit | ActionKind::AddPoe, Status::Approved | Status::Rejected) => Some(
-            "A decided claim can't be changed; if it was rejected, dispute it (with updated \
-             PoE) or start a new claim from it.",
-        ),
-        (ActionKind::Edit | ActionKind::AddPoe, Status::Disputed) => {
-            Some("The dispute is being reviewed; updated PoE goes with the dispute itself.")
-        }
-        (ActionKind::RestartedAs, _) => Some(
-            "A new claim can be started only from a rejected claim that can no longer be disputed.",
-        ),
-        _ => None,
+    }
+
+    /// Every hint.
+    pub fn all() -> impl Iterator<Item = RefusalHint> {
+        RefusalHint::iter()
     }
 }
 
-pub(super) fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Submitted => "Submitted",
-        Status::UnderReview => "Under review",
-        Status::PartnerActionRequired => "Partner action required",
-        Status::Approved => "Approved",
-        Status::Rejected => "Rejected",
-        Status::Disputed => "Disputed",
-    }
-}
-
-pub(super) fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Submitted => "Submitted",
-        Status::UnderReview => "UnderReview",
-        Status::PartnerActionRequired => "PartnerActionRequired",
-        Status::Approved => "Approved",
-        Status::Rejected => "Rejected",
-        Status::Disputed => "Disputed",
-    }
-}
-
-pub(super) fn status_list(statuses: &[Status]) -> String {
-    if statuses.is_empty() {
-        return "(no status)".to_string();
-    }
-    statuses
-        .iter()
-        .map(|status| status_name(*status))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-pub(super) fn actor_name(actor: Actor) -> &'static str {
-    match actor {
-        Actor::Partner => "the partner",
-        Actor::Reviewer => "a reviewer",
-        Actor::Customer => "the customer",
-        Actor::System => "the system",
-    }
-}
-
-pub(super) fn actor_code(actor: Actor) -> &'static str {
-    match actor {
-        Actor::Partner => "Partner",
-        Actor::Reviewer => "Reviewer",
-        Actor::Customer => "Customer",
-        Actor::System => "System",
+/// The hint for an action refused in a status. Combinations without one get the refusal's
+/// own words only.
+fn wrong_status_hint(action: ActionKind, status: Status) -> Option<RefusalHint> {
+    match action {
+        ActionKind::Archive => match status {
+            Status::Draft => Some(RefusalHint::DeleteDraftInstead),
+            Status::PartnerActionRequired => Some(RefusalHint::RespondFirst),
+            Status::Submitted
+            | Status::UnderReview
+            | Status::Approved
+            | Status::Rejected
+            | Status::Disputed => None,
+        },
+        ActionKind::RemovePoe => Some(RefusalHint::PoeStaysOnRecord),
+        ActionKind::Comment => (status == Status::Draft).then_some(RefusalHint::DraftNotSent),
+        ActionKind::Edit | ActionKind::AddPoe => match status {
+            Status::UnderReview => Some(RefusalHint::WaitForReview),
+            Status::Approved | Status::Rejected => Some(RefusalHint::ClaimDecided),
+            Status::Disputed => Some(RefusalHint::DisputeUnderReview),
+            Status::Draft | Status::Submitted | Status::PartnerActionRequired => None,
+        },
+        ActionKind::RestartedAs => Some(RefusalHint::RestartOnlyWhenFinal),
+        ActionKind::Create
+        | ActionKind::Submit
+        | ActionKind::StartReview
+        | ActionKind::RequestInformation
+        | ActionKind::Respond
+        | ActionKind::Approve
+        | ActionKind::Reject
+        | ActionKind::CustomerDecline
+        | ActionKind::ConsentEnded
+        | ActionKind::PartnerResponseExpired
+        | ActionKind::RequestRejection
+        | ActionKind::Dispute
+        | ActionKind::UpholdRejection
+        | ActionKind::OverturnRejection
+        | ActionKind::Unarchive
+        | ActionKind::StartedFrom => None,
     }
 }
