@@ -29,6 +29,7 @@
 //! deadline unchanged; every business day spent waiting for the partner is added back.
 
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -497,7 +498,7 @@ impl Deadline {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn last_day(&self, calendar: &BusinessCalendar) -> Option<Date> {
-        day_ended_by(calendar, self.due)
+        day_ended_by(calendar.time_zone(), self.due)
     }
 
     fn open_pause(&self) -> Option<&ClockPause> {
@@ -507,31 +508,42 @@ impl Deadline {
     }
 }
 
-/// The local day that `at` ends, when `at` is the first instant of a local day in the
-/// calendar's zone (a deadline: "by the end of that day"); `None` for an instant inside a
-/// day, and for [`Timestamp::MAX`]. DST-correct: where a transition skips midnight, the
-/// day ends at the first instant after the gap.
+/// The local day that `at` ends, when `at` is the first instant of a local day in
+/// `zone` (a deadline: "by the end of that day"); `None` for an instant inside a day, and
+/// for [`Timestamp::MAX`]. DST-correct: where a transition skips midnight, the day ends at
+/// the first instant after the gap. Deadlines are exclusive instants, so this is how a
+/// deadline is said as a date.
 ///
 /// ```
 /// use claim_rules::deadlines::day_ended_by;
-/// use claim_rules::calendar::BusinessCalendar;
-/// use claim_rules::policy::CalendarSettings;
 /// use jiff::civil::date;
+/// use jiff::tz::TimeZone;
 ///
-/// let calendar = BusinessCalendar::from_settings(&CalendarSettings::default())?;
+/// let zone = TimeZone::get("America/Los_Angeles")?;
 /// let midnight: jiff::Timestamp = "2026-11-21T00:00:00-08:00".parse()?;
-/// assert_eq!(day_ended_by(&calendar, midnight), Some(date(2026, 11, 20)));
+/// assert_eq!(day_ended_by(&zone, midnight), Some(date(2026, 11, 20)));
 /// let afternoon: jiff::Timestamp = "2026-11-20T15:00:00-08:00".parse()?;
-/// assert_eq!(day_ended_by(&calendar, afternoon), None);
+/// assert_eq!(day_ended_by(&zone, afternoon), None);
+/// // São Paulo skipped midnight on 2018-11-04: that day began at 01:00.
+/// let zone = TimeZone::get("America/Sao_Paulo")?;
+/// let after_gap: jiff::Timestamp = "2018-11-04T01:00:00-02:00".parse()?;
+/// assert_eq!(day_ended_by(&zone, after_gap), Some(date(2018, 11, 3)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn day_ended_by(calendar: &BusinessCalendar, at: Timestamp) -> Option<Date> {
+pub fn day_ended_by(zone: &TimeZone, at: Timestamp) -> Option<Date> {
     if at == Timestamp::MAX {
         return None;
     }
     let before = at.checked_sub(SignedDuration::from_nanos(1)).ok()?;
-    let day = calendar.local_date(before);
-    (calendar.checked_end_of_day(day).ok()? == at).then_some(day)
+    let day = before.to_zoned(zone.clone()).date();
+    let next_day_start = day
+        .tomorrow()
+        .ok()?
+        .to_zoned(zone.clone())
+        .ok()?
+        .start_of_day()
+        .ok()?;
+    (next_day_start.timestamp() == at).then_some(day)
 }
 
 /// The order of "needs attention": clocks the partner must act on before clocks where
