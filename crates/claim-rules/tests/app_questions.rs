@@ -217,8 +217,10 @@ fn needs_attention_puts_the_partners_deadlines_first_then_the_nearest() {
 #[test]
 fn clock_lengths_are_limited_to_one_to_365_days() {
     assert_eq!(clock_length_range(), 1..=365);
-    let mut policy = Policy::default();
-    policy.dispute_window_days = 366;
+    let mut policy = Policy {
+        dispute_window_days: 366,
+        ..Policy::default()
+    };
     assert_eq!(
         policy.problems()[0].kind,
         PolicyProblemKind::LengthOutOfRange {
