@@ -359,7 +359,18 @@ async fn an_unreadable_claim_is_moved_aside_as_found_and_never_overwritten() {
         .await
         .is_err());
     db.discard_kept_aside(second.id, &text).await.unwrap();
-    assert_eq!(db.kept_aside().await.unwrap(), vec![*entry]);
+    assert_eq!(db.kept_aside().await.unwrap(), vec![*entry.clone()]);
+
+    // Reading every claim (an export) moves damaged ones aside, whatever their key.
+    put_raw(name, "claims", "not-a-claim-id", "[1, 2]".into())
+        .await
+        .unwrap();
+    let all = db.claims().await.unwrap();
+    assert_eq!(all.claims, vec![good, replacement]);
+    assert_eq!(all.kept_aside.len(), 1);
+    assert_eq!(all.kept_aside[0].key, "not-a-claim-id");
+    assert_eq!(all.kept_aside[0].raw, "[1, 2]");
+    assert_eq!(db.kept_aside().await.unwrap().len(), 2);
 }
 
 #[wasm_bindgen_test]

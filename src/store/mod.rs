@@ -357,7 +357,12 @@ impl ClaimDb {
     /// One full claim: `Ok(None)` when there is none. A stored claim that cannot be read
     /// is moved aside and reported as [`StoreError::KeptAside`].
     pub async fn claim(&self, id: Uuid) -> Result<Option<Claim>, StoreError> {
-        let key = id.to_string();
+        self.claim_at(&id.to_string()).await
+    }
+
+    /// The claim filed under `key` (see [`ClaimDb::claim`]).
+    async fn claim_at(&self, key: &str) -> Result<Option<Claim>, StoreError> {
+        let key = key.to_string();
         let value = {
             let tx = idb::transaction(&self.db, &[CLAIMS], READ_ONLY)?;
             idb::request(idb::store(&tx, CLAIMS)?.get(&JsValue::from_str(&key))).await?
@@ -416,7 +421,7 @@ impl ClaimDb {
             }
         }
         for key in unreadable {
-            match self.claim(key.parse().unwrap_or_default()).await {
+            match self.claim_at(&key).await {
                 Ok(Some(claim)) => result.claims.push(claim),
                 Ok(None) => {}
                 Err(StoreError::KeptAside(entry)) => result.kept_aside.push(*entry),
