@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod route;
 pub mod state;
 pub mod storage;
+pub mod store;
 
 mod app;
 mod components;

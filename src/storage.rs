@@ -31,7 +31,7 @@ pub enum Namespace {
 }
 
 impl Namespace {
-    fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Namespace::Work => "cpor-desk",
             Namespace::Training => "cpor-desk-training",

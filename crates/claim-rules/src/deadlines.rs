@@ -205,7 +205,7 @@ impl ClockKind {
     }
 
     /// The statuses in which this clock keeps running; leaving them ends it.
-    fn runs_in(self, status: Status) -> bool {
+    pub(crate) fn runs_in(self, status: Status) -> bool {
         match self {
             ClockKind::ReviewStart => status == Status::Submitted,
             ClockKind::ReviewDecision => status == Status::UnderReview,
@@ -726,7 +726,7 @@ fn pause_or_resume(clocks: &mut [Deadline], entry: &HistoryEntry, calendar: &Bus
     }
 }
 
-fn clocks_started_by(entry: &HistoryEntry, disputed_before: bool) -> Vec<ClockKind> {
+pub(crate) fn clocks_started_by(entry: &HistoryEntry, disputed_before: bool) -> Vec<ClockKind> {
     let mut started = match entry.action {
         ActionKind::Submit => vec![ClockKind::ReviewStart, ClockKind::DecisionTarget],
         ActionKind::StartReview | ActionKind::Respond => vec![ClockKind::ReviewDecision],

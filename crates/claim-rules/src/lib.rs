@@ -35,4 +35,5 @@ pub mod import;
 pub mod lifecycle;
 pub mod model;
 pub mod policy;
+pub mod summary;
 pub mod validation;
