@@ -15,4 +15,5 @@ pub mod import;
 pub mod lifecycle;
 pub mod model;
 pub mod policy;
+pub mod scenarios;
 pub mod validation;
