@@ -543,6 +543,27 @@ impl When {
         }
     }
 
+    /// The parameters of its text: the days as `count` (unless it is the start day) and
+    /// the `time` of day.
+    ///
+    /// ```
+    /// use claim_rules::scenarios::{Param, When};
+    ///
+    /// let when = When::business(2, 11, 0);
+    /// assert_eq!(when.code(), "when.business_days");
+    /// assert_eq!(when.params(), [
+    ///     ("count", Param::Count(2)),
+    ///     ("time", Param::Time(jiff::civil::time(11, 0, 0, 0))),
+    /// ]);
+    /// ```
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        let time = ("time", Param::Time(self.time));
+        match self.days {
+            0 => vec![time],
+            days => vec![("count", Param::Count(days)), time],
+        }
+    }
+
     /// The instant, counting from `start` in `calendar`; `None` when the local time does
     /// not exist or is out of range.
     ///

@@ -141,12 +141,17 @@ pub enum Lesson {
     PoeCompleted,
 }
 
-/// A lesson's parameter, for catalogues and the `cpor` CLI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// A parameter of a scenario text (lesson, answer, step time), for catalogues and the
+/// `cpor` CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Param {
-    /// A local date (the last day of a deadline).
+    /// A local date (the last day of a deadline, the day an event happened).
     Date(Date),
+    /// Several local dates, in order (holidays).
+    Dates(Vec<Date>),
+    /// A local time of day.
+    Time(jiff::civil::Time),
     /// A number of days (the catalogue's plural `count`).
     Count(u32),
     /// One of the scenario's claims (worded by its [`ClaimKey::code`]).

@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use super::lesson::policy_length;
-use super::{last_day, DayCount};
+use super::{last_day, DayCount, Param};
 use crate::calendar::BusinessCalendar;
 use crate::deadlines::{ClockKind, Rules};
 use crate::policy::HolidaySet;
@@ -50,6 +50,18 @@ impl Miscount {
             Miscount::DayAfterDeadline => "mistake.day_after_deadline",
         }
     }
+
+    /// The parameters of its sentence: the days as `count`, where it has them.
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        match self {
+            Miscount::CalendarDays { days } | Miscount::BusinessDays { days } => {
+                vec![("count", Param::Count(*days))]
+            }
+            Miscount::ForgotHolidays | Miscount::CountedEventDay | Miscount::DayAfterDeadline => {
+                Vec::new()
+            }
+        }
+    }
 }
 
 /// Why the right date is right.
@@ -88,6 +100,38 @@ impl Reasoning {
             Reasoning::BusinessDays { .. } => "why.business_days",
             Reasoning::BusinessDaysAndHolidays { .. } => "why.business_days_and_holidays",
             Reasoning::CalendarDays { .. } => "why.calendar_days",
+        }
+    }
+
+    /// The parameters of its sentence: `count`, `counted_from` and, when holidays are
+    /// skipped, `holidays`.
+    ///
+    /// ```
+    /// use claim_rules::scenarios::{Param, Reasoning};
+    /// use jiff::civil::date;
+    ///
+    /// let why = Reasoning::CalendarDays { days: 7, counted_from: date(2026, 4, 9) };
+    /// assert_eq!(why.params(), [
+    ///     ("count", Param::Count(7)),
+    ///     ("counted_from", Param::Date(date(2026, 4, 9))),
+    /// ]);
+    /// ```
+    pub fn params(&self) -> Vec<(&'static str, Param)> {
+        match self {
+            Reasoning::BusinessDays { days, counted_from }
+            | Reasoning::CalendarDays { days, counted_from } => vec![
+                ("count", Param::Count(*days)),
+                ("counted_from", Param::Date(*counted_from)),
+            ],
+            Reasoning::BusinessDaysAndHolidays {
+                days,
+                counted_from,
+                holidays,
+            } => vec![
+                ("count", Param::Count(*days)),
+                ("counted_from", Param::Date(*counted_from)),
+                ("holidays", Param::Dates(holidays.clone())),
+            ],
         }
     }
 }

@@ -8,9 +8,12 @@ use clap::{Parser, Subcommand};
 mod check;
 mod deadline;
 mod holidays;
+mod scenario;
+mod scenario_words;
 mod timeline;
 
-/// The CPOR rules on the command line: deadlines, holidays, and checks of export files.
+/// The CPOR rules on the command line: deadlines, holidays, checks of export files, and
+/// the training scenarios.
 #[derive(Debug, Parser)]
 #[command(name = "cpor", version, about)]
 struct Cli {
@@ -46,6 +49,9 @@ enum Command {
         #[arg(long)]
         now: Option<jiff::Timestamp>,
     },
+    /// The training scenarios: list them, or show one step by step.
+    #[command(subcommand)]
+    Scenario(scenario::Command),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +69,7 @@ fn main() -> ExitCode {
             cli.json,
             now.unwrap_or_else(jiff::Timestamp::now),
         ),
+        Command::Scenario(command) => scenario::run(&command, cli.json),
     };
     match result {
         Ok(code) => code,
