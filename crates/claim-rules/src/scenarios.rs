@@ -444,6 +444,27 @@ impl ScriptAction {
 
     /// The lifecycle action, for `claim` in `scenario` at `at`, with remarks worded by
     /// `words`.
+    ///
+    /// ```
+    /// use claim_rules::history::InformationReason;
+    /// use claim_rules::lifecycle::{new_claim, Action};
+    /// use claim_rules::scenarios::{Remark, ScenarioId, ScriptAction};
+    ///
+    /// let at: jiff::Timestamp = "2026-06-03T18:00:00Z".parse()?;
+    /// let claim = new_claim(uuid::Uuid::nil(), at, Default::default());
+    /// let request = ScriptAction::RequestInformation {
+    ///     reasons: vec![InformationReason::MissingCustomerAcknowledgment],
+    ///     remark: Remark::SignatureMissing,
+    /// };
+    /// let words = |_: Remark| "Bitte mit Unterschrift.".to_string();
+    /// let Action::RequestInformation { comment, .. } =
+    ///     request.action(ScenarioId::InformationAnswered, &claim, at, &words)
+    /// else {
+    ///     unreachable!()
+    /// };
+    /// assert_eq!(comment, "Bitte mit Unterschrift.");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn action(
         &self,
         scenario: ScenarioId,
@@ -637,6 +658,20 @@ pub enum StepEvent {
 
 impl StepEvent {
     /// Who acts: the system for a deadline, the partner for a new claim.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::ClockKind;
+    /// use claim_rules::history::ActionKind;
+    /// use claim_rules::model::Actor;
+    /// use claim_rules::scenarios::StepEvent;
+    ///
+    /// let consent = StepEvent::DeadlinePasses { clock: ClockKind::CustomerConsent };
+    /// assert_eq!(consent.actor(), Actor::System);
+    /// assert_eq!(consent.action_kind(), Some(ActionKind::ConsentEnded));
+    /// // An overdue review is a deadline without a transition.
+    /// let overdue = StepEvent::DeadlinePasses { clock: ClockKind::ReviewDecision };
+    /// assert_eq!(overdue.action_kind(), None);
+    /// ```
     pub fn actor(&self) -> Actor {
         match self {
             StepEvent::Act { actor, .. } => *actor,
@@ -794,6 +829,14 @@ impl Scenario {
     /// # Errors
     ///
     /// The policy's calendar cannot be built.
+    ///
+    /// ```
+    /// use claim_rules::scenarios::{self, ScenarioId};
+    ///
+    /// let rules = scenarios::scenario(ScenarioId::ChristmasDeadline).rules()?;
+    /// assert!(!rules.calendar().is_business_day(jiff::civil::date(2026, 12, 25)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn rules(&self) -> Result<Rules, crate::calendar::CalendarError> {
         Rules::new(self.policy.clone())
     }

@@ -600,7 +600,21 @@ impl Replay {
         self.steps.get(step).map(|result| result.claims.as_slice())
     }
 
-    /// How many steps are due at `now` (happened at or before it).
+    /// How many steps are due at `now` (happened at or before it): the training screen's
+    /// "step N of M".
+    ///
+    /// ```
+    /// use claim_rules::scenarios::{self, Remark, Replay, ScenarioId};
+    ///
+    /// let replay = Replay::run(
+    ///     &scenarios::scenario(ScenarioId::SmoothPath),
+    ///     &|remark: Remark| remark.code().to_string(),
+    /// )?;
+    /// assert_eq!(replay.steps_done_at(replay.start()), 0);
+    /// assert_eq!(replay.steps_done_at(replay.steps()[1].at), 2);
+    /// assert_eq!(replay.steps_done_at(replay.end()), replay.steps().len());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn steps_done_at(&self, now: Timestamp) -> usize {
         self.steps.partition_point(|step| step.at <= now)
     }

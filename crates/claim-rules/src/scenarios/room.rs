@@ -304,6 +304,22 @@ impl RoomQuestion {
     }
 
     /// The right choice.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::{ClockKind, Rules};
+    /// use claim_rules::policy::Policy;
+    /// use claim_rules::scenarios::RoomQuestion;
+    /// use jiff::civil::date;
+    ///
+    /// let rules = Rules::new(Policy::default())?;
+    /// // Approved on Thursday 9 April 2026: seven calendar days of consent.
+    /// let asked =
+    ///     RoomQuestion::for_clock(&rules, ClockKind::CustomerConsent, "2026-04-09T14:00:00-07:00".parse()?)
+    ///         .unwrap();
+    /// assert_eq!(asked.right().last_day, date(2026, 4, 16));
+    /// assert_eq!(asked.why.code(), "why.calendar_days");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn right(&self) -> Choice {
         let [a, b, c] = self.choices;
         [a, b, c]
