@@ -100,7 +100,10 @@ fn every_scenario_shows_in_words_without_a_missing_text() {
     }
     let text = stdout(&cpor(&["scenario", "show", "information_missed"]));
     assert!(text.contains("Our claim · System: The partner response deadline passes"));
-    assert!(text.contains("Now: Rejected · Rejected"));
+    assert!(
+        text.contains("Now: Rejected · Rejected: No partner response"),
+        "{text}"
+    );
     let text = stdout(&cpor(&["scenario", "show", "competing_claims"]));
     assert!(text.contains("Review decision: overdue since the end of Wed 2026-04-29"));
     assert!(text.contains("The other partner's claim: Approved · Approved — official"));

@@ -49,15 +49,20 @@ pub enum Lesson {
         /// Last day to respond, unchanged.
         respond_by: Date,
     },
-    /// Responded: back under review, the decision target resumes.
+    /// Responded: back under review; the decision target resumes, moved by the business
+    /// days spent waiting for the partner.
     Responded {
         /// Last day of the new review decision clock.
         decide_by: Date,
+        /// Last day of the resumed decision target.
+        decision_by: Date,
     },
     /// Responded on the last day: in time, because the deadline is the end of the day.
     RespondedOnLastDay {
         /// Last day of the new review decision clock.
         decide_by: Date,
+        /// Last day of the resumed decision target.
+        decision_by: Date,
     },
     /// Approved: the customer's consent period of `days` calendar days starts.
     Approved {
@@ -219,9 +224,18 @@ impl Lesson {
                 ("review_start_by", Day(*review_start_by)),
                 ("decision_by", Day(*decision_by)),
             ],
-            Lesson::ReviewStarted { decide_by }
-            | Lesson::Responded { decide_by }
-            | Lesson::RespondedOnLastDay { decide_by } => vec![("decide_by", Day(*decide_by))],
+            Lesson::ReviewStarted { decide_by } => vec![("decide_by", Day(*decide_by))],
+            Lesson::Responded {
+                decide_by,
+                decision_by,
+            }
+            | Lesson::RespondedOnLastDay {
+                decide_by,
+                decision_by,
+            } => vec![
+                ("decide_by", Day(*decide_by)),
+                ("decision_by", Day(*decision_by)),
+            ],
             Lesson::InformationRequested { respond_by, days } => {
                 vec![("respond_by", Day(*respond_by)), ("count", Count(*days))]
             }
@@ -304,11 +318,18 @@ impl Lesson {
                 (ClockKind::ReviewStart, *review_start_by),
                 (ClockKind::DecisionTarget, *decision_by),
             ],
-            Lesson::ReviewStarted { decide_by }
-            | Lesson::Responded { decide_by }
-            | Lesson::RespondedOnLastDay { decide_by } => {
-                vec![(ClockKind::ReviewDecision, *decide_by)]
+            Lesson::ReviewStarted { decide_by } => vec![(ClockKind::ReviewDecision, *decide_by)],
+            Lesson::Responded {
+                decide_by,
+                decision_by,
             }
+            | Lesson::RespondedOnLastDay {
+                decide_by,
+                decision_by,
+            } => vec![
+                (ClockKind::ReviewDecision, *decide_by),
+                (ClockKind::DecisionTarget, *decision_by),
+            ],
             Lesson::InformationRequested { respond_by, .. }
             | Lesson::InformationRequestedOverHoliday { respond_by, .. }
             | Lesson::PoeAddedWhileWaiting { respond_by } => {

@@ -304,6 +304,7 @@ fn information_answered() -> Scenario {
                 When::business(4, 10, 30),
                 Lesson::Responded {
                     decide_by: date(2026, 6, 12),
+                    decision_by: date(2026, 6, 17),
                 },
             ),
             reviewer(
@@ -757,6 +758,7 @@ fn christmas_deadline() -> Scenario {
                 When::business(7, 16, 30),
                 Lesson::RespondedOnLastDay {
                     decide_by: date(2027, 1, 8),
+                    decision_by: date(2027, 1, 13),
                 },
             ),
             reviewer(

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use claim_rules::deadlines::{ClockState, Deadline, Rules};
 use claim_rules::history::ActionKind;
+use claim_rules::lifecycle::Phase;
 use claim_rules::model::Actor;
 use claim_rules::policy::HolidaySet;
 use claim_rules::scenarios::{
@@ -223,6 +224,30 @@ fn calendar_line(scenario: &Scenario) -> String {
     }
 }
 
+/// The phase's name; for a rejection, why and whether it is final.
+fn phase_text(phase: &Phase) -> String {
+    match phase {
+        Phase::Rejected {
+            reason: Some(reason),
+            disputable_until,
+        } => {
+            let code = match disputable_until {
+                Some(_) => "cli.rejected",
+                None => "cli.rejected_final",
+            };
+            text(code, None, &[("reason", reason.description())])
+        }
+        Phase::Draft
+        | Phase::AwaitingReview
+        | Phase::UnderReview
+        | Phase::PartnerActionRequired { .. }
+        | Phase::ConsentPeriod { .. }
+        | Phase::Official { .. }
+        | Phase::Rejected { reason: None, .. }
+        | Phase::Disputed => phase.display_name().to_string(),
+    }
+}
+
 fn deadline_line(clock: &Deadline, rules: &Rules, at: Timestamp) -> String {
     let name = ("clock", clock.kind.display_name().to_string());
     let last = (
@@ -338,7 +363,7 @@ fn show_text(replay: &Replay) -> String {
                 &[
                     ("role", text(claim.key.code(), None, &[])),
                     ("status", format!("{:?}", claim.claim.status)),
-                    ("phase", phase.display_name().to_string()),
+                    ("phase", phase_text(&phase)),
                 ],
             )
         );
@@ -355,7 +380,7 @@ fn write_result(out: &mut String, result: &StepResult, rules: &Rules) {
             None,
             &[
                 ("status", format!("{:?}", result.status)),
-                ("phase", result.phase.display_name().to_string()),
+                ("phase", phase_text(&result.phase)),
             ],
         )
     );

@@ -145,11 +145,11 @@ const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "scenario.lesson.responded",
-        "The partner responds and resubmits. The claim is under review again, the decision target runs again, and the reviewer should decide by the end of {{ decide_by }}.",
+        "The partner responds and resubmits. The claim is under review again, and the reviewer should decide by the end of {{ decide_by }}. The decision target runs again, now until the end of {{ decision_by }}: the business days spent waiting for the partner are added back.",
     ),
     (
         "scenario.lesson.responded_on_last_day",
-        "The partner responds on the last day, and that is in time: the deadline is the end of the day. The claim is under review again; the reviewer should decide by the end of {{ decide_by }}.",
+        "The partner responds on the last day, and that is in time: the deadline is the end of the day. The claim is under review again and the reviewer should decide by the end of {{ decide_by }}. The decision target moves to the end of {{ decision_by }}: the business days spent waiting for the partner are added back.",
     ),
     (
         "scenario.lesson.approved_one",
@@ -478,6 +478,14 @@ const TEXTS: &[(&str, &str)] = &[
     (
         "scenario.cli.now",
         "Now: {{ status }} · {{ phase }}",
+    ),
+    (
+        "scenario.cli.rejected",
+        "Rejected: {{ reason }}",
+    ),
+    (
+        "scenario.cli.rejected_final",
+        "Rejected: {{ reason }}; final, it can no longer be disputed",
     ),
     (
         "scenario.cli.running",
