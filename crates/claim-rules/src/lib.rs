@@ -35,5 +35,6 @@ pub mod import;
 pub mod lifecycle;
 pub mod model;
 pub mod policy;
+pub mod scenarios;
 pub mod summary;
 pub mod validation;

@@ -9,12 +9,14 @@ mod catalogue;
 mod check;
 mod deadline;
 mod holidays;
+mod scenario;
 mod timeline;
 mod wording;
 
 use catalogue::Catalogue;
 
-/// The CPOR rules on the command line: deadlines, holidays, and checks of export files.
+/// The CPOR rules on the command line: deadlines, holidays, checks of export files, and
+/// the training scenarios.
 #[derive(Debug, Parser)]
 #[command(name = "cpor", version, about)]
 struct Cli {
@@ -68,6 +70,9 @@ enum Command {
         #[arg(long)]
         now: Option<jiff::Timestamp>,
     },
+    /// The training scenarios: list them, or show one step by step.
+    #[command(subcommand)]
+    Scenario(scenario::Command),
 }
 
 fn main() -> ExitCode {
@@ -90,6 +95,7 @@ fn main() -> ExitCode {
             now.unwrap_or_else(jiff::Timestamp::now),
             &catalogue,
         ),
+        Command::Scenario(command) => scenario::run(&command, cli.json),
     };
     match result {
         Ok(code) => code,
