@@ -8,9 +8,11 @@ use clap::{Parser, Subcommand};
 mod check;
 mod deadline;
 mod holidays;
+mod ics;
 mod timeline;
 
-/// The CPOR rules on the command line: deadlines, holidays, and checks of export files.
+/// The CPOR rules on the command line: deadlines, holidays, checks of export files and
+/// calendar files of running deadlines.
 #[derive(Debug, Parser)]
 #[command(name = "cpor", version, about)]
 struct Cli {
@@ -46,6 +48,8 @@ enum Command {
         #[arg(long)]
         now: Option<jiff::Timestamp>,
     },
+    /// Write the running deadlines as an iCalendar file (.ics) for Outlook or Google Calendar.
+    Ics(ics::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
             cli.json,
             now.unwrap_or_else(jiff::Timestamp::now),
         ),
+        Command::Ics(args) => ics::run(&args, cli.json),
     };
     match result {
         Ok(code) => code,

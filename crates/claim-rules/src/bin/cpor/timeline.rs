@@ -46,7 +46,11 @@ pub fn run_at(file: &Path, query: &str, json: bool, now: Timestamp) -> Result<Ex
 }
 
 /// The claim whose ID is `query` or starts with it (hyphens optional, any case).
-fn find_claim<'a>(claims: &'a [Claim], query: &str, file: &Path) -> Result<&'a Claim, String> {
+pub(crate) fn find_claim<'a>(
+    claims: &'a [Claim],
+    query: &str,
+    file: &Path,
+) -> Result<&'a Claim, String> {
     let wanted: String = query
         .trim()
         .chars()
