@@ -2,7 +2,8 @@
 # Installs what building (and, with `test`, testing) CPOR Desk needs, skipping what is
 # already there. Idempotent: on a machine that has everything it only checks versions.
 #   scripts/setup.sh build   — Rust for wasm32, Trunk, wasm-bindgen, wasm-opt
-#   scripts/setup.sh test    — the above plus Chromium and chromedriver, Playwright
+#   scripts/setup.sh test    — the above plus Chromium and chromedriver, Playwright,
+#                              ical.js, poppler-utils (PDF tools)
 # Follows shared/TOOLCHAIN.md.
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
@@ -68,10 +69,11 @@ else
     || { say "wasm-bindgen $bindgen_version is still not on PATH after installing"; exit 1; }
 fi
 
-# 5. npm packages: binaryen (wasm-opt; Debian's is too old) and, for tests, Playwright.
+# 5. npm packages: binaryen (wasm-opt; Debian's is too old) and, for tests, Playwright and
+#    ical.js (an independent iCalendar parser the calendar-file tests read .ics files with).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
-    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (binaryen, @playwright/test)"
+    || [ ! -d node_modules/ical.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages from package-lock.json (binaryen, @playwright/test, ical.js)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 else
   say "npm packages present"
@@ -79,7 +81,8 @@ fi
 
 # 6. Browser tests: Debian's Chromium and its driver (Playwright's own download fails here).
 if [ "$want" = test ]; then
-  apt_install chromium chromium-driver
+  # poppler-utils: pdfinfo, pdftotext and pdftoppm read the printed claim's PDF.
+  apt_install chromium chromium-driver poppler-utils
   say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
 fi
 say "ready (wasm toolchain: $WASM_TOOLCHAIN)"

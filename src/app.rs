@@ -71,6 +71,7 @@ fn Shell(clock_problem: Option<String>) -> impl IntoView {
             </Show>
         </header>
         {clock_problem.map(|problem| view! { <p class="banner warning" role="alert">{problem}</p> })}
+        <pages::update::UpdateNotice />
         <pages::banners::Banners />
         <main id="main" tabindex="-1">
             {move || match route.get() {

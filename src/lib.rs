@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod download;
 pub mod i18n;
+pub mod offline;
 pub mod route;
 pub mod state;
 pub mod storage;

@@ -1,5 +1,6 @@
 //! Components shared by several screens.
 
+pub mod calendar_download;
 pub mod countdown;
 pub mod field;
 pub mod poe;

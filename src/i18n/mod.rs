@@ -8,8 +8,11 @@
 //! English is complete. Dates and numbers are formatted for the language by the browser's
 //! `Intl`, so they follow the user's language without tables of our own.
 
+pub mod calendar_file;
 pub mod claim;
+pub mod print;
 pub mod rules;
+pub mod update;
 pub mod wizard;
 
 use jiff::Timestamp;

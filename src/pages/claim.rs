@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
 use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{rules, use_i18n, I18n, Text};
+use crate::i18n::{print, rules, use_i18n, I18n, Text};
 use crate::route::Route;
 use crate::state::{use_app, AppState, ChangeError};
 
@@ -254,6 +254,7 @@ fn ClaimHeader() -> impl IntoView {
                 <div><dt>{move || i18n.t(ClaimText::LabelClaimId)}</dt><dd class="mono small">{context.id.to_string()}</dd></div>
             </dl>
             <ClaimLinks />
+            <p class="print-only print-stamp">{move || print::printed_text(&i18n, state.now.get(), &time_zone())}</p>
         </header>
     }
 }

@@ -15,6 +15,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::components::calendar_download::CalendarDownload;
 use crate::components::countdown::countdown_text;
 use crate::components::status::StatusBadge;
 use crate::i18n::claim::{clock_name, status_name, ClaimText};
@@ -253,6 +254,7 @@ fn NeedsAttention(rows: Memo<Vec<Row>>) -> impl IntoView {
                         }
                     } />
                 </ol>
+                <CalendarDownload />
             </Show>
         </section>
     }

@@ -6,4 +6,5 @@ pub mod dashboard;
 pub mod not_found;
 pub mod settings;
 pub mod transfer;
+pub mod update;
 pub mod wizard;

@@ -31,6 +31,7 @@ pub mod deadlines;
 pub mod export;
 pub mod history;
 pub mod holidays;
+pub mod ics;
 pub mod import;
 pub mod lifecycle;
 pub mod model;

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 
 use super::{time_zone, use_claim};
+use crate::components::calendar_download::CalendarDownload;
 use crate::components::countdown::Countdown;
 use crate::i18n::claim::{self as texts, ClaimText};
 use crate::i18n::use_i18n;
@@ -41,7 +42,10 @@ pub fn Clocks() -> impl IntoView {
                 if live.is_empty() {
                     view! { <p class="muted">{move || i18n.t(ClaimText::NoRunningClocks)}</p> }.into_any()
                 } else {
-                    view! { <ul class="clock-list">{live.into_iter().map(|clock| view! { <LiveClock clock /> }).collect_view()}</ul> }.into_any()
+                    view! {
+                        <ul class="clock-list">{live.into_iter().map(|clock| view! { <LiveClock clock /> }).collect_view()}</ul>
+                        <CalendarDownload claim=context.id />
+                    }.into_any()
                 }
             }}
             {move || {

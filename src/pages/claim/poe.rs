@@ -113,7 +113,11 @@ pub fn PoeList() -> impl IntoView {
                                             </td>
                                             <td>{texts::size_text(&i18n, document.size)}</td>
                                             <td>{format!("{} · {}", i18n.date_time(document.added_at, &time_zone()), texts::actor_name(&i18n, document.added_by))}</td>
-                                            <td class="mono small" title=document.sha256.clone()>{short_hash} "…"</td>
+                                            // On paper the whole fingerprint is shown: it identifies the file.
+                                            <td class="mono small" title=document.sha256.clone()>
+                                                <span class="screen-only">{short_hash} "…"</span>
+                                                <span class="print-only">{document.sha256.clone()}</span>
+                                            </td>
                                             <Show when=move || can_remove.get()>
                                                 <td><button type="button" class="link-button" on:click=move |_| remove(id)>{move || i18n.t(ClaimText::RemovePoe)}</button></td>
                                             </Show>

@@ -9,14 +9,15 @@ mod catalogue;
 mod check;
 mod deadline;
 mod holidays;
+mod ics;
 mod scenario;
 mod timeline;
 mod wording;
 
 use catalogue::Catalogue;
 
-/// The CPOR rules on the command line: deadlines, holidays, checks of export files, and
-/// the training scenarios.
+/// The CPOR rules on the command line: deadlines, holidays, checks of export files,
+/// calendar files of running deadlines, and the training scenarios.
 #[derive(Debug, Parser)]
 #[command(name = "cpor", version, about)]
 struct Cli {
@@ -73,6 +74,8 @@ enum Command {
     /// The training scenarios: list them, or show one step by step.
     #[command(subcommand)]
     Scenario(scenario::Command),
+    /// Write the running deadlines as an iCalendar file (.ics) for Outlook or Google Calendar.
+    Ics(ics::Args),
 }
 
 fn main() -> ExitCode {
@@ -96,6 +99,7 @@ fn main() -> ExitCode {
             &catalogue,
         ),
         Command::Scenario(command) => scenario::run(&command, cli.json),
+        Command::Ics(args) => ics::run(&args, cli.json, &catalogue),
     };
     match result {
         Ok(code) => code,

@@ -27,6 +27,28 @@ pub fn run_at(
     now: Timestamp,
     catalogue: &Catalogue,
 ) -> Result<ExitCode, String> {
+    let (document, rules, shown) = load(file, catalogue)?;
+    let stored = find_claim(&document.claims, query, &shown, catalogue)?;
+    let claim = advance(stored, now, &rules);
+    let output = if json {
+        render_json(stored, &claim, &rules, now)
+    } else {
+        let words = Words {
+            catalogue: catalogue.clone(),
+            zone: rules.calendar().time_zone().clone(),
+        };
+        render_text(stored, &claim, &rules, now, &words)
+    };
+    print!("{output}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The export file at `file`, parsed, with the rules of its policy and its name as shown
+/// in messages; every failure worded.
+pub(crate) fn load(
+    file: &Path,
+    catalogue: &Catalogue,
+) -> Result<(export::ExportDocument, Rules, String), String> {
     let shown = file.display().to_string();
     let text = std::fs::read_to_string(file).map_err(|error| {
         catalogue.text(
@@ -67,23 +89,11 @@ pub fn run_at(
             ],
         )
     })?;
-    let stored = find_claim(&document.claims, query, &shown, catalogue)?;
-    let claim = advance(stored, now, &rules);
-    let output = if json {
-        render_json(stored, &claim, &rules, now)
-    } else {
-        let words = Words {
-            catalogue: catalogue.clone(),
-            zone: rules.calendar().time_zone().clone(),
-        };
-        render_text(stored, &claim, &rules, now, &words)
-    };
-    print!("{output}");
-    Ok(ExitCode::SUCCESS)
+    Ok((document, rules, shown))
 }
 
 /// The claim whose ID is `query` or starts with it (hyphens optional, any case).
-fn find_claim<'a>(
+pub(crate) fn find_claim<'a>(
     claims: &'a [Claim],
     query: &str,
     file: &str,
