@@ -16,14 +16,67 @@ pub enum ConsentRule {
     BusinessDays(u32),
 }
 
-/// Which built-in holiday set the calendar uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Which built-in holiday set the calendar uses (see [`crate::holidays`]).
+///
+/// Stored and exported by variant name (`"UsFederal"`, `"China"`, …): settings and export
+/// files written before the national sets existed hold `"None"` or `"UsFederal"` and
+/// read as before.
+///
+/// ```
+/// use claim_rules::policy::HolidaySet;
+///
+/// let old: HolidaySet = serde_json::from_str("\"UsFederal\"")?;
+/// assert_eq!(old, HolidaySet::UsFederal);
+/// assert_eq!(serde_json::to_string(&HolidaySet::Sweden)?, "\"Sweden\"");
+/// assert_eq!(HolidaySet::ALL.len(), 6);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum HolidaySet {
     /// No built-in holidays.
     None,
     /// US federal holidays as observed.
     #[default]
     UsFederal,
+    /// Swedish public holidays, and Midsummer Eve, Christmas Eve and New Year's Eve.
+    Sweden,
+    /// German nationwide public holidays.
+    Germany,
+    /// Dutch national holidays.
+    Netherlands,
+    /// The Chinese official calendar, published year by year: days off and weekend
+    /// days declared working days; other years are refused.
+    China,
+}
+
+impl HolidaySet {
+    /// Every set, in the order a settings list shows them.
+    pub const ALL: [HolidaySet; 6] = [
+        HolidaySet::None,
+        HolidaySet::UsFederal,
+        HolidaySet::Sweden,
+        HolidaySet::Germany,
+        HolidaySet::Netherlands,
+        HolidaySet::China,
+    ];
+
+    /// A stable machine code; the catalogue key is `holiday_set.<code>`.
+    ///
+    /// ```
+    /// use claim_rules::policy::HolidaySet;
+    ///
+    /// assert_eq!(HolidaySet::Netherlands.code(), "nl");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            HolidaySet::None => "none",
+            HolidaySet::UsFederal => "us",
+            HolidaySet::Sweden => "se",
+            HolidaySet::Germany => "de",
+            HolidaySet::Netherlands => "nl",
+            HolidaySet::China => "cn",
+        }
+    }
 }
 
 /// The business calendar as the user configures it.
@@ -158,6 +211,9 @@ impl Policy {
                 }
                 crate::calendar::CalendarError::DateOutOfRange => {
                     ("calendar.custom_holidays", "calendar.date_out_of_range")
+                }
+                crate::calendar::CalendarError::YearNotPublished { .. } => {
+                    ("calendar.holidays", "calendar.year_not_published")
                 }
             };
             problems.push(crate::validation::Problem {

@@ -25,7 +25,7 @@ impl Reference {
             && !(self.us_federal
                 && us_federal_holidays(day.year())
                     .iter()
-                    .any(|holiday| holiday.observed == day))
+                    .any(|holiday| holiday.date == day))
     }
 
     fn offset(&self, mut day: Date, n: i64) -> Date {

@@ -3,7 +3,8 @@
 //!
 //! Exit codes: 0 when the file is a valid export (even if some drafts are not ready to
 //! submit: those are shown, not failures), 1 when it is not (every problem is printed
-//! with its JSON path), 2 when it cannot be read at all. Deadlines are evaluated at the
+//! with its JSON path), 2 when it cannot be read at all (missing, a folder, larger than
+//! an export can be: such a file is refused before it is read). Deadlines are evaluated at the
 //! current time, in the file's own policy and calendar.
 
 use std::path::Path;
@@ -25,7 +26,7 @@ use serde::Serialize;
 /// Run the command on `file` at `now`; `json` prints one JSON object instead of text.
 pub fn run(file: &Path, json: bool, now: Timestamp) -> Result<ExitCode, String> {
     let shown = file.display().to_string();
-    let bytes = read(file)?;
+    let bytes = crate::file::read_export(file)?;
     let source_version = source_version(&bytes);
     let report = match export::parse_bytes(&bytes) {
         Ok(document) => valid_report(&shown, source_version, &document, now),
@@ -43,27 +44,6 @@ pub fn run(file: &Path, json: bool, now: Timestamp) -> Result<ExitCode, String> 
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The file's bytes, refusing what is certainly too large before reading it.
-fn read(file: &Path) -> Result<Vec<u8>, String> {
-    let shown = file.display();
-    let metadata = std::fs::metadata(file).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
-        _ => format!("{shown}: cannot read it: {error}"),
-    })?;
-    if metadata.is_dir() {
-        return Err(format!(
-            "{shown} is a folder; give the export file (JSON) inside it"
-        ));
-    }
-    // One byte over the limit is enough for the parser to report the size.
-    let limit = export::MAX_TEXT_BYTES as u64 + 1;
-    if metadata.len() > limit {
-        return Ok(vec![b' '; export::MAX_TEXT_BYTES + 1]);
-    }
-    std::fs::read(file).map_err(|error| format!("{shown}: cannot read it: {error}"))
 }
 
 /// The format version the file declares, if it reads as JSON with one.

@@ -7,7 +7,9 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod deadline;
+mod file;
 mod holidays;
+mod names;
 mod timeline;
 
 /// The CPOR rules on the command line: deadlines, holidays, and checks of export files.
@@ -25,7 +27,7 @@ struct Cli {
 enum Command {
     /// Compute a deadline: N business days or N calendar days after a date or instant.
     Deadline(deadline::Args),
-    /// List the holidays of a built-in calendar for a year (observed dates).
+    /// List the days off (and declared working days) of a built-in calendar for a year.
     Holidays(holidays::Args),
     /// Validate an export file and show each claim's status, next deadline and problems.
     Check {

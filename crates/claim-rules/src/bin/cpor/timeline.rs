@@ -18,9 +18,8 @@ use serde_json::json;
 
 /// Run the command, evaluating the clocks at `now`.
 pub fn run_at(file: &Path, query: &str, json: bool, now: Timestamp) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
-    let document = export::parse(&text).map_err(|problems| {
+    let bytes = crate::file::read_export(file)?;
+    let document = export::parse_bytes(&bytes).map_err(|problems| {
         let mut message = format!(
             "{} is not a valid cpor-desk export ({} problem{}):",
             file.display(),
