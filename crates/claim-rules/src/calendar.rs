@@ -45,7 +45,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -54,6 +54,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::holidays::{self, Coverage};
 use crate::policy::{CalendarSettings, HolidaySet};
+
+mod zone;
 
 /// Which weekdays are business days, Monday first, written like numpy's weekmask
 /// string (`"1111100"` = Monday to Friday).
@@ -278,8 +280,14 @@ impl std::error::Error for CalendarError {}
 pub struct BusinessCalendar {
     weekmask: Weekmask,
     builtin: HolidaySet,
-    index: Arc<DayIndex>,
+    /// The custom holidays, sorted, any weekday.
+    custom: Arc<[i32]>,
+    /// Built on the first question that needs it, so that building a calendar only to
+    /// validate settings stays cheap.
+    day_index: Arc<OnceLock<DayIndex>>,
     time_zone: TimeZone,
+    /// The zone's offset changes, tabulated on the first conversion (see `zone`).
+    zone_table: Arc<OnceLock<zone::ZoneTable>>,
 }
 
 /// Every day whose business status differs from what the weekmask says, as day numbers.
@@ -299,8 +307,11 @@ struct DayIndex {
     /// Whether any listed day is worked: only then can a span hold more business days
     /// than business weekdays.
     has_working: bool,
-    /// The custom holidays, sorted, any weekday (for [`BusinessCalendar::is_holiday`]).
-    custom: Vec<i32>,
+    /// `days` again as a bitset over the span where they cluster, with the rank at the
+    /// start of each 64-day word: finding a day's place is a lookup and a popcount,
+    /// not a binary search.
+    bits: DayBits,
+    week: WeekTable,
 }
 
 /// Whether a computation may fall back to the weekmask for days of unpublished years.
@@ -344,8 +355,10 @@ impl BusinessCalendar {
         BusinessCalendar {
             weekmask,
             builtin,
-            index: Arc::new(DayIndex::new(weekmask, builtin, custom)),
+            custom: custom.into(),
+            day_index: Arc::new(OnceLock::new()),
             time_zone,
+            zone_table: Arc::new(OnceLock::new()),
         }
     }
 
@@ -445,7 +458,7 @@ impl BusinessCalendar {
     /// one of the custom holidays.
     pub fn is_holiday(&self, date: Date) -> bool {
         let day = days::from_date(date);
-        self.index.custom.binary_search(&day).is_ok()
+        self.custom.binary_search(&day).is_ok()
             || self
                 .builtin_off(day, Unpublished::WeekmaskOnly)
                 .unwrap_or(false)
@@ -505,7 +518,9 @@ impl BusinessCalendar {
     /// # Panics
     ///
     /// When the result lies outside the years -9999 to 9999 (only for absurdly large
-    /// `n`); use [`BusinessCalendar::checked_business_day_offset`] for untrusted `n`.
+    /// `n`), or a day on the way belongs to a year the built-in set has no published
+    /// calendar for; use [`BusinessCalendar::checked_business_day_offset`] for untrusted
+    /// input.
     ///
     /// ```
     /// use claim_rules::calendar::BusinessCalendar;
@@ -565,19 +580,24 @@ impl BusinessCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_business_day_offset(&self, date: Date, n: i64) -> Result<Date, CalendarError> {
+        days::to_date(self.offset_days(days::from_date(date), n)?)
+    }
+
+    /// [`BusinessCalendar::checked_business_day_offset`] on day numbers.
+    fn offset_days(&self, day: i32, n: i64) -> Result<i32, CalendarError> {
         // Every business week holds at least one business day, so |n| beyond the whole
-        // supported range (about 7.3 million days) can be refused before any arithmetic.
+        // supported range (about 7.3 million days) can be refused before any arithmetic
+        // (and the casts below cannot wrap).
         if n.unsigned_abs() > 8_000_000 {
             return Err(CalendarError::DateOutOfRange);
         }
         let strict = Unpublished::Refuse;
-        let start = self.roll_forward(days::from_date(date), strict)?;
-        let result = if n >= 0 {
-            self.forward(start, n as i32, strict)?
+        let start = self.roll_forward(day, strict)?;
+        if n >= 0 {
+            self.forward(start, n as i32, strict)
         } else {
-            self.backward(start, (-n) as i32, strict)?
-        };
-        days::to_date(result)
+            self.backward(start, (-n) as i32, strict)
+        }
     }
 
     /// numpy `busday_count(start, end)`: the business days from `start` (included)
@@ -667,7 +687,28 @@ impl BusinessCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn local_date(&self, at: Timestamp) -> Date {
-        self.time_zone.to_datetime(at).date()
+        match self.zone_table().local_day(at).map(days::to_date) {
+            Some(Ok(date)) => date,
+            Some(Err(_)) | None => self.time_zone.to_datetime(at).date(),
+        }
+    }
+
+    /// [`BusinessCalendar::local_date`] as a day number.
+    fn local_day(&self, at: Timestamp) -> i32 {
+        self.zone_table()
+            .local_day(at)
+            .unwrap_or_else(|| days::from_date(self.time_zone.to_datetime(at).date()))
+    }
+
+    #[inline]
+    fn index(&self) -> &DayIndex {
+        self.day_index
+            .get_or_init(|| DayIndex::new(self.weekmask, self.builtin, &self.custom))
+    }
+
+    fn zone_table(&self) -> &zone::ZoneTable {
+        self.zone_table
+            .get_or_init(|| zone::ZoneTable::new(&self.time_zone))
     }
 
     /// End of a local day: the first instant of the next local day in the calendar's
@@ -723,6 +764,9 @@ impl BusinessCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn checked_end_of_day(&self, date: Date) -> Result<Timestamp, CalendarError> {
+        if let Some(end) = self.zone_table().end_of_day(days::from_date(date)) {
+            return Ok(end);
+        }
         let next_day = date.tomorrow().map_err(|_| CalendarError::DateOutOfRange)?;
         // "Compatible" disambiguation of 00:00 is the first instant of the day: in a
         // gap it picks the instant the gap ends, in a fold the earlier of the two.
@@ -737,8 +781,8 @@ impl BusinessCalendar {
     ///
     /// # Panics
     ///
-    /// Only when the deadline is past the year 9999; see
-    /// [`BusinessCalendar::checked_business_deadline`].
+    /// When the deadline is past the year 9999, or needs a year the built-in set has no
+    /// published calendar for; see [`BusinessCalendar::checked_business_deadline`].
     ///
     /// ```
     /// use claim_rules::calendar::BusinessCalendar;
@@ -760,7 +804,10 @@ impl BusinessCalendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn business_deadline(&self, event: Timestamp, n: u32) -> Timestamp {
-        self.end_of_day(self.business_day_offset(self.local_date(event), i64::from(n)))
+        match self.checked_business_deadline(event, n) {
+            Ok(deadline) => deadline,
+            Err(error) => panic!("business_deadline({event}, {n}): {error}"),
+        }
     }
 
     /// Like [`BusinessCalendar::business_deadline`], but without panicking.
@@ -785,8 +832,16 @@ impl BusinessCalendar {
         event: Timestamp,
         n: u32,
     ) -> Result<Timestamp, CalendarError> {
-        let due = self.checked_business_day_offset(self.local_date(event), i64::from(n))?;
-        self.checked_end_of_day(due)
+        let due = self.offset_days(self.local_day(event), i64::from(n))?;
+        self.end_of_day_number(due)
+    }
+
+    /// [`BusinessCalendar::checked_end_of_day`] of a day number.
+    fn end_of_day_number(&self, day: i32) -> Result<Timestamp, CalendarError> {
+        match self.zone_table().end_of_day(day) {
+            Some(end) => Ok(end),
+            None => self.checked_end_of_day(days::to_date(day)?),
+        }
     }
 
     /// Deadline of a clock of `n` calendar days started at `event`: the end of the local
@@ -844,12 +899,12 @@ impl BusinessCalendar {
         event: Timestamp,
         n: u32,
     ) -> Result<Timestamp, CalendarError> {
-        let start = days::from_date(self.local_date(event));
+        let start = self.local_day(event);
         let due = i32::try_from(n)
             .ok()
             .and_then(|n| start.checked_add(n))
             .ok_or(CalendarError::DateOutOfRange)?;
-        self.checked_end_of_day(days::to_date(due)?)
+        self.end_of_day_number(due)
     }
 
     // ---- arithmetic on day numbers (days since 1970-01-01) ----
@@ -863,9 +918,9 @@ impl BusinessCalendar {
         day: i32,
         unpublished: Unpublished,
     ) -> Result<bool, CalendarError> {
-        let listed = self.index.days.binary_search(&day).is_ok();
+        let listed = self.index().contains(day);
         let by_weekmask_and_list = self.is_business_weekday(day) != listed;
-        if self.index.in_table(day) {
+        if self.index().in_table(day) {
             return Ok(by_weekmask_and_list);
         }
         match (holidays::coverage(self.builtin), unpublished) {
@@ -921,10 +976,8 @@ impl BusinessCalendar {
         if first > last {
             return Ok(0);
         }
-        let index = &self.index;
-        let low = index.days.partition_point(|&day| day < first);
-        let high = index.days.partition_point(|&day| day <= last);
-        let mut sum = index.prefix[high] - index.prefix[low];
+        let index = self.index();
+        let mut sum = index.prefix[index.rank(last + 1)] - index.prefix[index.rank(first)];
         if first < index.table_first {
             sum += self.adjustment_by_rule(first, last.min(index.table_first - 1), unpublished)?;
         }
@@ -945,7 +998,7 @@ impl BusinessCalendar {
             (Coverage::PublishedYears { .. }, Unpublished::WeekmaskOnly) => Ok(0),
             (Coverage::PublishedYears { .. }, Unpublished::Refuse) => {
                 // Asking for the nearest unpublished year yields the refusal.
-                let nearest = if first >= self.index.table_first {
+                let nearest = if first >= self.index().table_first {
                     first
                 } else {
                     last
@@ -977,7 +1030,7 @@ impl BusinessCalendar {
         if n <= 0 {
             return Ok(day);
         }
-        if !self.index.has_working {
+        if !self.index().has_working {
             // Jump over `remaining` business weekdays, then find how many of the days
             // jumped over were holidays: that many business days are still owed. Each
             // round only revisits holidays, so the loop runs about once per cluster of
@@ -996,7 +1049,7 @@ impl BusinessCalendar {
         let reached = |x: i32| -> Result<i32, CalendarError> {
             Ok(self.count_weekdays(day + 1, x + 1) + self.adjustment(day + 1, x, unpublished)?)
         };
-        let table_last = self.index.table_last;
+        let table_last = self.index().table_last;
         let mut high = self.skip_weekdays_forward(day, n);
         loop {
             // Do not ask about unpublished days when the answer lies before them.
@@ -1031,7 +1084,7 @@ impl BusinessCalendar {
         if n <= 0 {
             return Ok(day);
         }
-        if !self.index.has_working {
+        if !self.index().has_working {
             let (mut at, mut remaining) = (day, n);
             while remaining > 0 {
                 let next = self.skip_weekdays_backward(at, remaining);
@@ -1044,7 +1097,7 @@ impl BusinessCalendar {
         let reached = |x: i32| -> Result<i32, CalendarError> {
             Ok(self.count_weekdays(x, day) + self.adjustment(x, day - 1, unpublished)?)
         };
-        let table_first = self.index.table_first;
+        let table_first = self.index().table_first;
         let mut low = self.skip_weekdays_backward(day, n);
         loop {
             // Do not ask about unpublished days when the answer lies after them.
@@ -1076,32 +1129,21 @@ impl BusinessCalendar {
 
     /// The `n`-th (n ≥ 1) day after `day` whose weekday is a business weekday.
     fn skip_weekdays_forward(&self, day: i32, n: i32) -> i32 {
-        let per_week = self.weekmask.business_days_per_week() as i32;
-        let weeks = (n - 1) / per_week;
-        let mut left = n - weeks * per_week;
-        let mut at = day + weeks * 7;
-        while left > 0 {
-            at += 1;
-            if self.is_business_weekday(at) {
-                left -= 1;
-            }
+        let week = &self.index().week;
+        if let Some(&ahead) = week.short_ahead[days::weekday(day)].get(n as usize) {
+            return day + i32::from(ahead);
         }
-        at
+        let weeks = (n - 1) / week.per_week;
+        let left = (n - weeks * week.per_week) as usize;
+        day + weeks * 7 + i32::from(week.ahead[days::weekday(day)][left - 1])
     }
 
     /// The `n`-th (n ≥ 1) day before `day` whose weekday is a business weekday.
     fn skip_weekdays_backward(&self, day: i32, n: i32) -> i32 {
-        let per_week = self.weekmask.business_days_per_week() as i32;
-        let weeks = (n - 1) / per_week;
-        let mut left = n - weeks * per_week;
-        let mut at = day - weeks * 7;
-        while left > 0 {
-            at -= 1;
-            if self.is_business_weekday(at) {
-                left -= 1;
-            }
-        }
-        at
+        let week = &self.index().week;
+        let weeks = (n - 1) / week.per_week;
+        let left = (n - weeks * week.per_week) as usize;
+        day - weeks * 7 - i32::from(week.behind[days::weekday(day)][left - 1])
     }
 
     /// Business days in `[start, end)`, `start <= end`.
@@ -1122,22 +1164,77 @@ impl BusinessCalendar {
         if start >= end {
             return 0;
         }
+        let week = &self.index().week;
         let span = end - start;
-        let per_week = self.weekmask.business_days_per_week() as i32;
-        let mut count = span / 7 * per_week;
-        let mut weekday = days::weekday(start);
-        for _ in 0..span % 7 {
-            if self.weekmask.is_business_weekday(weekday) {
-                count += 1;
-            }
-            weekday = (weekday + 1) % 7;
-        }
-        count
+        span / 7 * week.per_week
+            + i32::from(week.first_days[days::weekday(start)][(span % 7) as usize])
     }
 }
 
+/// The weekmask as lookup tables, so skipping and counting weekdays takes no loop.
+#[derive(Debug)]
+struct WeekTable {
+    per_week: i32,
+    /// `ahead[w][k]`: days from a day of weekday `w` to the (k+1)-th business weekday
+    /// after it.
+    ahead: [[u8; 7]; 7],
+    /// `behind[w][k]`: days back to the (k+1)-th business weekday before it.
+    behind: [[u8; 7]; 7],
+    /// `first_days[w][r]`: business weekdays among the `r` days from a day of weekday `w`.
+    first_days: [[u8; 7]; 7],
+    /// `short_ahead[w][n]`: days to the `n`-th business weekday after a day of weekday
+    /// `w`, for the short clocks almost every deadline has (no division needed).
+    short_ahead: [[u16; SHORT]; 7],
+}
+
+/// Clock lengths [`WeekTable::short_ahead`] answers directly.
+const SHORT: usize = 64;
+
+impl WeekTable {
+    fn new(weekmask: Weekmask) -> WeekTable {
+        let mut table = WeekTable {
+            per_week: weekmask.business_days_per_week() as i32,
+            ahead: [[0; 7]; 7],
+            behind: [[0; 7]; 7],
+            first_days: [[0; 7]; 7],
+            short_ahead: [[0; SHORT]; 7],
+        };
+        for weekday in 0..7 {
+            let (mut found_ahead, mut found_behind) = (0, 0);
+            for distance in 1..=7_u8 {
+                if weekmask.is_business_weekday((weekday + usize::from(distance)) % 7) {
+                    table.ahead[weekday][found_ahead] = distance;
+                    found_ahead += 1;
+                }
+                if weekmask.is_business_weekday((weekday + 7 - usize::from(distance)) % 7) {
+                    table.behind[weekday][found_behind] = distance;
+                    found_behind += 1;
+                }
+            }
+            let mut distance = 0_u16;
+            for n in 1..SHORT {
+                distance += 1;
+                while !weekmask.is_business_weekday((weekday + usize::from(distance)) % 7) {
+                    distance += 1;
+                }
+                table.short_ahead[weekday][n] = distance;
+            }
+            for span in 1..7 {
+                let counted = weekmask.is_business_weekday((weekday + span - 1) % 7);
+                table.first_days[weekday][span] =
+                    table.first_days[weekday][span - 1] + u8::from(counted);
+            }
+        }
+        table
+    }
+}
+
+/// At most this many 64-day words in a [`DayBits`] (about 1,400 years); lookups outside
+/// them use a binary search.
+const MAX_WORDS: i32 = 8192;
+
 impl DayIndex {
-    fn new(weekmask: Weekmask, builtin: HolidaySet, custom: Vec<i32>) -> DayIndex {
+    fn new(weekmask: Weekmask, builtin: HolidaySet, custom: &[i32]) -> DayIndex {
         let business = |day: &i32| weekmask.is_business_weekday(days::weekday(*day));
         let table = holidays::table(builtin);
         let (table_first, table_last) = table.map_or((i32::MIN, i32::MAX), |table| {
@@ -1185,18 +1282,103 @@ impl DayIndex {
             total += if business(day) { -1 } else { 1 };
             prefix.push(total);
         }
+        let bits = DayBits::new(&days, table_first, table_last);
         DayIndex {
             table_first,
             table_last,
             days,
             prefix,
             has_working: !worked.is_empty(),
-            custom,
+            bits,
+            week: WeekTable::new(weekmask),
+        }
+    }
+
+    /// How many listed days come before `day`.
+    #[inline]
+    fn rank(&self, day: i32) -> usize {
+        self.bits
+            .rank(day)
+            .unwrap_or_else(|| self.days.partition_point(|&listed| listed < day))
+    }
+
+    #[inline]
+    fn contains(&self, day: i32) -> bool {
+        match self.bits.contains(day) {
+            Some(listed) => listed,
+            None => self.days.binary_search(&day).is_ok(),
         }
     }
 
     fn in_table(&self, day: i32) -> bool {
         (self.table_first..=self.table_last).contains(&day)
+    }
+}
+
+/// A sorted list of days as a bitset over the span they cover (or over the built-in
+/// table, when custom holidays stretch the span too far), with running ranks.
+#[derive(Debug, Default)]
+struct DayBits {
+    base: i32,
+    words: Vec<u64>,
+    /// `ranks[w]`: listed days before word `w` (days before `base` included).
+    ranks: Vec<u32>,
+}
+
+impl DayBits {
+    fn new(days: &[i32], table_first: i32, table_last: i32) -> DayBits {
+        let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
+            return DayBits::default();
+        };
+        let (mut low, mut high) = (i64::from(first), i64::from(last));
+        if (high - low) / 64 + 1 > i64::from(MAX_WORDS) {
+            low = low.max(i64::from(table_first));
+            high = high
+                .min(i64::from(table_last))
+                .min(low + 64 * i64::from(MAX_WORDS) - 1);
+        }
+        if high < low {
+            return DayBits::default();
+        }
+        let count = ((high - low) / 64 + 1) as usize;
+        let mut words = vec![0_u64; count];
+        let mut ranks = Vec::with_capacity(count);
+        let before = days.partition_point(|&day| i64::from(day) < low);
+        for &day in &days[before..] {
+            let offset = i64::from(day) - low;
+            if offset > high - low {
+                break;
+            }
+            words[(offset / 64) as usize] |= 1 << (offset % 64);
+        }
+        let mut rank = before as u32;
+        for word in &words {
+            ranks.push(rank);
+            rank += word.count_ones();
+        }
+        // `low` is one of the listed days or the table's first day: an i32.
+        let base = i32::try_from(low).unwrap_or(first);
+        DayBits { base, words, ranks }
+    }
+
+    /// `(word, bit)` of `day`, if within the bitset.
+    #[inline]
+    fn place(&self, day: i32) -> Option<(usize, u32)> {
+        let offset = usize::try_from(i64::from(day) - i64::from(self.base)).ok()?;
+        (offset / 64 < self.words.len()).then_some((offset / 64, (offset % 64) as u32))
+    }
+
+    #[inline]
+    fn rank(&self, day: i32) -> Option<usize> {
+        let (word, bit) = self.place(day)?;
+        let below = self.words[word] & ((1_u64 << bit) - 1);
+        Some(self.ranks[word] as usize + below.count_ones() as usize)
+    }
+
+    #[inline]
+    fn contains(&self, day: i32) -> Option<bool> {
+        let (word, bit) = self.place(day)?;
+        Some(self.words[word] & (1 << bit) != 0)
     }
 }
 

@@ -420,3 +420,28 @@ mod national {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The calendar's tabulated zone (a speed-up) agrees with jiff's own conversions
+    /// everywhere: inside 1900–2200, at its edges, beyond it, and next to transitions.
+    #[test]
+    fn tabulated_zone_conversions_agree_with_jiff(
+        zone in prop::sample::select(ZONES),
+        // 1850 to 2250, fractions of a second included.
+        seconds in -3_786_825_600_i64..8_835_955_200,
+        nanos in -999_999_999_i32..999_999_999,
+    ) {
+        let tz = TimeZone::get(zone).unwrap();
+        let calendar = BusinessCalendar::new(Weekmask::default(), HolidaySet::None, [], tz.clone());
+        let at = Timestamp::new(seconds, if seconds < 0 { nanos.min(0) } else { nanos.max(0) }).unwrap();
+        let date = at.to_zoned(tz.clone()).date();
+        prop_assert_eq!(calendar.local_date(at), date);
+        let jiff_end = tz
+            .to_ambiguous_timestamp(date.tomorrow().unwrap().to_datetime(jiff::civil::time(0, 0, 0, 0)))
+            .compatible()
+            .unwrap();
+        prop_assert_eq!(calendar.end_of_day(date), jiff_end);
+    }
+}
