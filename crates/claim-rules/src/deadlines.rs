@@ -523,11 +523,15 @@ fn resumed_due(calendar: &BusinessCalendar, at: Timestamp, left: i64) -> Timesta
 /// ```
 pub fn deadlines(claim: &Claim, rules: &Rules) -> Vec<Deadline> {
     let mut clocks: Vec<Deadline> = Vec::new();
+    // Indices of the clocks still running: each entry looks at these only, so a long
+    // history costs time in proportion to its length, not to its length squared.
+    let mut open: Vec<usize> = Vec::new();
     let mut disputed_before = false;
     for entry in &claim.history {
-        end_clocks(&mut clocks, entry);
-        pause_or_resume(&mut clocks, entry, rules.calendar());
+        end_clocks(&mut clocks, &mut open, entry);
+        pause_or_resume(&mut clocks, &open, entry, rules.calendar());
         for kind in clocks_started_by(entry, disputed_before) {
+            open.push(clocks.len());
             clocks.push(Deadline {
                 kind,
                 started_at: entry.at,
@@ -582,8 +586,11 @@ pub fn open_clock(clocks: &[Deadline], kind: ClockKind) -> Option<&Deadline> {
         .find(|clock| clock.kind == kind && clock.end.is_none())
 }
 
-fn end_clocks(clocks: &mut [Deadline], entry: &HistoryEntry) {
-    for clock in clocks.iter_mut().filter(|clock| clock.end.is_none()) {
+fn end_clocks(clocks: &mut [Deadline], open: &mut Vec<usize>, entry: &HistoryEntry) {
+    for &index in open.iter() {
+        let Some(clock) = clocks.get_mut(index) else {
+            continue;
+        };
         let kind = if clock.kind.awaits(entry.action) {
             Some(EndKind::Awaited)
         } else if clock.kind.expiry_transition() == Some(entry.action) {
@@ -601,13 +608,22 @@ fn end_clocks(clocks: &mut [Deadline], entry: &HistoryEntry) {
             });
         }
     }
+    open.retain(|&index| clocks.get(index).is_some_and(|clock| clock.end.is_none()));
 }
 
-fn pause_or_resume(clocks: &mut [Deadline], entry: &HistoryEntry, calendar: &BusinessCalendar) {
-    for clock in clocks
-        .iter_mut()
-        .filter(|clock| clock.kind == ClockKind::DecisionTarget && clock.end.is_none())
-    {
+fn pause_or_resume(
+    clocks: &mut [Deadline],
+    open: &[usize],
+    entry: &HistoryEntry,
+    calendar: &BusinessCalendar,
+) {
+    for &index in open {
+        let Some(clock) = clocks
+            .get_mut(index)
+            .filter(|clock| clock.kind == ClockKind::DecisionTarget)
+        else {
+            continue;
+        };
         let paused = clock
             .pauses
             .last()
