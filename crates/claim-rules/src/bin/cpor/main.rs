@@ -9,6 +9,7 @@ mod check;
 mod deadline;
 mod file;
 mod holidays;
+mod merge;
 mod names;
 mod timeline;
 
@@ -37,6 +38,9 @@ enum Command {
         #[arg(long)]
         now: Option<jiff::Timestamp>,
     },
+    /// Merge an export file into yours: a preview of each incoming claim, and with
+    /// --out the merged export. Nothing of yours is ever lost.
+    Merge(merge::Args),
     /// Show one claim's history and clocks from an export file.
     Timeline {
         /// The export file (JSON, format "cpor-desk").
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         Command::Check { file, now } => {
             check::run(&file, cli.json, now.unwrap_or_else(jiff::Timestamp::now))
         }
+        Command::Merge(args) => merge::run(&args, cli.json, jiff::Timestamp::now()),
         Command::Timeline { file, claim, now } => timeline::run_at(
             &file,
             &claim,
