@@ -17,7 +17,7 @@ use claim_rules::model::{
     Status,
 };
 use claim_rules::policy::Policy;
-use claim_rules::validation::competing_claims;
+use claim_rules::validation::{competing_claims, competition_groups};
 use criterion::{criterion_group, criterion_main, Criterion};
 use jiff::{SignedDuration, Timestamp};
 use uuid::Uuid;
@@ -141,8 +141,11 @@ fn bench(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(10));
-    group.bench_function("competing_claims", |b| {
+    group.bench_function("competing_claims (pairs)", |b| {
         b.iter(|| competing_claims(black_box(&claims)).len())
+    });
+    group.bench_function("competition_groups", |b| {
+        b.iter(|| competition_groups(black_box(&claims)).len())
     });
     group.finish();
 }

@@ -42,9 +42,11 @@ use crate::catalog::Product;
 use crate::model::{Activity, Claim, ClaimFields, Contact, PartnerContact, SolutionArea};
 
 mod competition;
+mod groups;
 mod readiness;
 
 pub use competition::{competing_claims, Competition, Contested};
+pub use groups::{competition_groups, CompetitionGroup};
 pub use readiness::{poe_readiness, ReadinessCheck, ReadinessItem, ReadinessState};
 
 /// Most characters in a claim name, contact name, title or revenue-association text.
