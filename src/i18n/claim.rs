@@ -6,15 +6,15 @@
 //! every fixed text of the claim screens. Texts with parameters are the functions below
 //! (`countdown_*`, `due_text`, …), each matching on the language.
 
-use claim_rules::deadlines::ClockKind;
+use claim_rules::deadlines::{day_ended_by, ClockKind};
 use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
-use claim_rules::lifecycle::Phase;
+use claim_rules::lifecycle::{Phase, PhaseKind};
 use claim_rules::model::{Activity, Actor, Status};
 use jiff::Timestamp;
 
-use super::{I18n, Locale, Translate};
+use super::{rules, I18n, Locale, Translate};
 
 /// The kinds of reason a reviewer can reject for, without the text of `Other`: the
 /// choices of the reject form.
@@ -135,19 +135,6 @@ pub enum ClaimText {
     PartnerReason(PartnerReasonKind),
     /// An activity's name.
     Activity(Activity),
-    PhaseDraft,
-    PhaseAwaitingReview,
-    PhaseUnderReview,
-    PhasePartnerActionRequired,
-    PhaseConsentPeriod,
-    PhaseOfficial,
-    PhaseRejected,
-    PhaseDisputed,
-    RejectedNoPartnerResponse,
-    RejectedCustomerDeclined,
-    RejectedDisputeUpheld,
-    RejectedByReviewer,
-    RejectedAtPartnerRequest,
     NotFoundTitle,
     NotFoundHint,
     LabelStatus,
@@ -258,53 +245,18 @@ pub enum ClaimText {
 impl Translate for ClaimText {
     fn en(self) -> &'static str {
         match self {
-            ClaimText::Status(status) => status_en(status),
-            ClaimText::Action(action) => action_en(action),
-            ClaimText::Clock(clock) => clock_en(clock),
-            ClaimText::Actor(actor) => match actor {
-                Actor::Partner => "Partner",
-                Actor::Reviewer => "Reviewer",
-                Actor::Customer => "Customer",
-                Actor::System => "System",
-            },
-            ClaimText::InformationReason(reason) => match reason {
-                InformationReason::MissingAllPoe => "Missing all proof of execution",
-                InformationReason::MissingCustomerAcknowledgment => "Missing customer acknowledgment",
-                InformationReason::MissingOrOldDates => "Missing or old dates",
-                InformationReason::MissingPartnerSolution => "Missing partner solution or service",
-                InformationReason::MissingProducts => "Missing products",
-            },
-            ClaimText::ReviewerReason(reason) => match reason {
-                ReviewerReasonKind::InsufficientPoe => "Insufficient proof of execution",
-                ReviewerReasonKind::CustomerConsentMissingInPoe => "Customer consent missing in proof of execution",
-                ReviewerReasonKind::MissingProducts => "Missing products",
-                ReviewerReasonKind::PoeNotAvailable => "Proof of execution not available",
-                ReviewerReasonKind::Other => "Other",
-            },
-            ClaimText::PartnerReason(reason) => match reason {
-                PartnerReasonKind::WrongMpn => "Wrong MPN / Partner ID",
-                PartnerReasonKind::WrongActivity => "Wrong activity",
-                PartnerReasonKind::NoLongerWorkingWithCustomer => "No longer working with the customer",
-                PartnerReasonKind::Other => "Other",
-            },
-            ClaimText::Activity(activity) => match activity {
-                Activity::Presales => "Pre-sales",
-                Activity::Usage => "Usage",
-                Activity::RevenueAssociation => "Revenue association",
-            },
-            ClaimText::PhaseDraft => "Draft",
-            ClaimText::PhaseAwaitingReview => "Awaiting review",
-            ClaimText::PhaseUnderReview => "Under review",
-            ClaimText::PhasePartnerActionRequired => "Partner action required",
-            ClaimText::PhaseConsentPeriod => "Approved — consent period",
-            ClaimText::PhaseOfficial => "Approved — official",
-            ClaimText::PhaseRejected => "Rejected",
-            ClaimText::PhaseDisputed => "Disputed — dispute under review",
-            ClaimText::RejectedNoPartnerResponse => "No partner response",
-            ClaimText::RejectedCustomerDeclined => "Customer declined",
-            ClaimText::RejectedDisputeUpheld => "Dispute upheld (final)",
-            ClaimText::RejectedByReviewer => "Rejected by the reviewer",
-            ClaimText::RejectedAtPartnerRequest => "At the partner's request",
+            ClaimText::Status(status) => rules::status_name(status),
+            ClaimText::Action(action) => rules::action_name(action),
+            ClaimText::Clock(clock) => rules::clock_name(clock),
+            ClaimText::Actor(actor) => rules::actor_name(actor),
+            ClaimText::InformationReason(reason) => rules::information_reason_name(reason),
+            ClaimText::ReviewerReason(reason) => {
+                rules::reviewer_reason_name(&reason.reason(String::new()))
+            }
+            ClaimText::PartnerReason(reason) => {
+                rules::partner_reason_name(&reason.reason(String::new()))
+            }
+            ClaimText::Activity(activity) => rules::activity_name(activity),
             ClaimText::NotFoundTitle => "This claim is not here",
             ClaimText::NotFoundHint => "It may have been deleted, or it is stored in another browser. Go back to the dashboard, or import an export file that holds it.",
             ClaimText::LabelStatus => "Status",
@@ -414,57 +366,6 @@ impl Translate for ClaimText {
     }
 }
 
-fn status_en(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Submitted => "Submitted",
-        Status::UnderReview => "Under review",
-        Status::PartnerActionRequired => "Partner action required",
-        Status::Approved => "Approved",
-        Status::Rejected => "Rejected",
-        Status::Disputed => "Disputed",
-    }
-}
-
-fn action_en(action: ActionKind) -> &'static str {
-    match action {
-        ActionKind::Create => "Created",
-        ActionKind::Edit => "Edit details",
-        ActionKind::AddPoe => "Add proof of execution",
-        ActionKind::RemovePoe => "Remove proof of execution",
-        ActionKind::Submit => "Submit",
-        ActionKind::StartReview => "Start review",
-        ActionKind::RequestInformation => "Request information",
-        ActionKind::Respond => "Respond and resubmit",
-        ActionKind::Approve => "Approve",
-        ActionKind::Reject => "Reject",
-        ActionKind::CustomerDecline => "Customer declines",
-        ActionKind::ConsentEnded => "Consent period ended — official",
-        ActionKind::PartnerResponseExpired => "Auto-rejected: no partner response",
-        ActionKind::RequestRejection => "Request rejection",
-        ActionKind::Dispute => "Dispute the rejection",
-        ActionKind::UpholdRejection => "Uphold rejection",
-        ActionKind::OverturnRejection => "Overturn rejection",
-        ActionKind::Comment => "Comment",
-        ActionKind::Archive => "Archive",
-        ActionKind::Unarchive => "Unarchive",
-        ActionKind::RestartedAs => "Start a new claim from this one",
-        ActionKind::StartedFrom => "Started from a rejected claim",
-    }
-}
-
-fn clock_en(clock: ClockKind) -> &'static str {
-    match clock {
-        ClockKind::ReviewStart => "Review start",
-        ClockKind::ReviewDecision => "Review decision",
-        ClockKind::PartnerResponse => "Partner response",
-        ClockKind::CustomerConsent => "Customer consent period",
-        ClockKind::DisputeWindow => "Dispute window",
-        ClockKind::DisputeReview => "Dispute review",
-        ClockKind::DecisionTarget => "Decision target",
-    }
-}
-
 /// A status's name in the current language (the dashboard uses it too).
 pub fn status_name(i18n: &I18n, status: Status) -> &'static str {
     i18n.t(ClaimText::Status(status))
@@ -487,49 +388,16 @@ pub fn actor_name(i18n: &I18n, actor: Actor) -> &'static str {
 
 /// A phase's name in the current language (without its dates).
 pub fn phase_name(i18n: &I18n, phase: &Phase) -> &'static str {
-    i18n.t(match phase {
-        Phase::Draft => ClaimText::PhaseDraft,
-        Phase::AwaitingReview => ClaimText::PhaseAwaitingReview,
-        Phase::UnderReview => ClaimText::PhaseUnderReview,
-        Phase::PartnerActionRequired { .. } => ClaimText::PhasePartnerActionRequired,
-        Phase::ConsentPeriod { .. } => ClaimText::PhaseConsentPeriod,
-        Phase::Official { .. } => ClaimText::PhaseOfficial,
-        Phase::Rejected { .. } => ClaimText::PhaseRejected,
-        Phase::Disputed => ClaimText::PhaseDisputed,
-    })
+    match i18n.locale() {
+        Locale::En => rules::phase_name(PhaseKind::from(phase)),
+    }
 }
 
 /// Why a claim was rejected, in the current language; reviewer and partner `Other`
 /// reasons carry their author's text.
 pub fn rejection_reason_text(i18n: &I18n, reason: &RejectionReason) -> String {
-    match reason {
-        RejectionReason::Reviewer(ReviewerRejectionReason::Other(text)) => {
-            format!("{}: {text}", i18n.t(ClaimText::RejectedByReviewer))
-        }
-        RejectionReason::Reviewer(reason) => {
-            format!(
-                "{}: {}",
-                i18n.t(ClaimText::RejectedByReviewer),
-                i18n.t(ClaimText::ReviewerReason(ReviewerReasonKind::of(reason)))
-            )
-        }
-        RejectionReason::NoPartnerResponse => {
-            i18n.t(ClaimText::RejectedNoPartnerResponse).to_string()
-        }
-        RejectionReason::CustomerDeclined => {
-            i18n.t(ClaimText::RejectedCustomerDeclined).to_string()
-        }
-        RejectionReason::PartnerRequested(PartnerRejectionReason::Other(text)) => {
-            format!("{}: {text}", i18n.t(ClaimText::RejectedAtPartnerRequest))
-        }
-        RejectionReason::PartnerRequested(reason) => {
-            format!(
-                "{}: {}",
-                i18n.t(ClaimText::RejectedAtPartnerRequest),
-                i18n.t(ClaimText::PartnerReason(PartnerReasonKind::of(reason)))
-            )
-        }
-        RejectionReason::DisputeUpheld => i18n.t(ClaimText::RejectedDisputeUpheld).to_string(),
+    match i18n.locale() {
+        Locale::En => rules::rejection_reason(reason),
     }
 }
 
@@ -624,20 +492,16 @@ pub fn deadline_instant_text(i18n: &I18n, at: Timestamp, time_zone: &str) -> Str
     }
 }
 
-/// Whether `at` is a local midnight in `time_zone`, and the instant to show for it (one
-/// second earlier, so the date shown is the day that ended).
+/// Whether `at` ends a local day in `time_zone` (a deadline, by the rules'
+/// [`day_ended_by`]), and the instant to show for it: noon of the day that ends, so the
+/// date shown is that day; otherwise `at` itself.
 fn end_of_day_view(at: Timestamp, time_zone: &str) -> (bool, Timestamp) {
     let Ok(zone) = jiff::tz::TimeZone::get(time_zone) else {
         return (false, at);
     };
-    let local = zone.to_datetime(at);
-    if local.time() == jiff::civil::Time::midnight() {
-        let earlier = at
-            .checked_sub(jiff::SignedDuration::from_secs(1))
-            .unwrap_or(at);
-        (true, earlier)
-    } else {
-        (false, at)
+    match day_ended_by(&zone, at).and_then(|day| day.at(12, 0, 0, 0).to_zoned(zone).ok()) {
+        Some(noon) => (true, noon.timestamp()),
+        None => (false, at),
     }
 }
 
@@ -647,20 +511,8 @@ pub fn clock_state_text(
     state: &claim_rules::deadlines::ClockState,
     time_zone: &str,
 ) -> String {
-    use claim_rules::deadlines::ClockState;
-    let at = |ts: Timestamp| i18n.date_time(ts, time_zone);
     match i18n.locale() {
-        Locale::En => match state {
-            ClockState::Running => "Running".to_string(),
-            ClockState::Paused { since } => format!("Paused since {}", at(*since)),
-            ClockState::Overdue { due } => format!("Overdue since {}", at(*due)),
-            ClockState::Met { at: when } => format!("Met on {}", at(*when)),
-            ClockState::Missed { at: when, .. } => format!("Missed: done late, on {}", at(*when)),
-            ClockState::Closed { at: when } => format!("Closed on {}", at(*when)),
-            ClockState::Stopped { at: when, by } => {
-                format!("Stopped on {} ({})", at(*when), action_name(i18n, *by))
-            }
-        },
+        Locale::En => rules::clock_state(i18n, state, time_zone),
     }
 }
 
@@ -696,53 +548,11 @@ pub fn effective_time_hint(i18n: &I18n, time_zone: &str) -> String {
     }
 }
 
-/// "Rejected: No partner response · can be disputed until …".
-pub fn disputable_until_text(i18n: &I18n, until: Timestamp, time_zone: &str) -> String {
-    match i18n.locale() {
-        Locale::En => format!(
-            "can be disputed until {}",
-            deadline_instant_text(i18n, until, time_zone)
-        ),
-    }
-}
-
-/// "until {date}" for the consent period, "since {date}" for official.
+/// What a phase adds to its name: "the customer can decline until …", "official since
+/// …", the rejection reason and until when it can be disputed.
 pub fn phase_detail_text(i18n: &I18n, phase: &Phase, time_zone: &str) -> Option<String> {
     match i18n.locale() {
-        Locale::En => match phase {
-            Phase::ConsentPeriod { until } => Some(format!(
-                "the customer can decline until {}",
-                deadline_instant_text(i18n, *until, time_zone)
-            )),
-            Phase::Official { since: Some(since) } => Some(format!(
-                "official since {}; sent for incentive eligibility evaluation",
-                i18n.date_time(*since, time_zone)
-            )),
-            Phase::Official { since: None } => {
-                Some("sent for incentive eligibility evaluation".to_string())
-            }
-            Phase::PartnerActionRequired {
-                respond_by: Some(by),
-            } => Some(due_text(i18n, *by, time_zone)),
-            Phase::Rejected {
-                reason,
-                disputable_until,
-            } => {
-                let mut parts = Vec::new();
-                if let Some(reason) = reason {
-                    parts.push(rejection_reason_text(i18n, reason));
-                }
-                if let Some(until) = disputable_until {
-                    parts.push(disputable_until_text(i18n, *until, time_zone));
-                }
-                (!parts.is_empty()).then(|| parts.join(" · "))
-            }
-            Phase::Draft
-            | Phase::AwaitingReview
-            | Phase::UnderReview
-            | Phase::Disputed
-            | Phase::PartnerActionRequired { respond_by: None } => None,
-        },
+        Locale::En => rules::phase_detail(i18n, phase, time_zone),
     }
 }
 

@@ -9,6 +9,7 @@
 //! `Intl`, so they follow the user's language without tables of our own.
 
 pub mod claim;
+pub mod rules;
 pub mod wizard;
 
 use jiff::Timestamp;

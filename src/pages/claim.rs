@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
 use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{use_i18n, I18n, Text};
+use crate::i18n::{rules, use_i18n, I18n, Text};
 use crate::route::Route;
 use crate::state::{use_app, AppState, ChangeError};
 
@@ -62,14 +62,14 @@ impl ClaimContext {
         let actor = self.actor.get_untracked();
         state
             .perform(self.id, action, actor, at)
-            .map_err(|error| change_error_text(&self.i18n, &error))
+            .map_err(|error| change_error_text(&self.i18n, &error, &state.time_zone_untracked()))
     }
 }
 
-/// A change that did not happen, in words.
-pub(crate) fn change_error_text(i18n: &I18n, error: &ChangeError) -> String {
+/// A change that did not happen, in words (times in the calendar's `zone`).
+pub(crate) fn change_error_text(i18n: &I18n, error: &ChangeError, zone: &str) -> String {
     match error {
-        ChangeError::Refused(refusal) => refusal.message(),
+        ChangeError::Refused(refusal) => rules::refusal(i18n, refusal, zone),
         ChangeError::ChangedElsewhere => i18n.t(ClaimText::ErrorChangedElsewhere).to_string(),
         ChangeError::KeptAside => i18n.t(ClaimText::ErrorKeptAside).to_string(),
         ChangeError::NotFound => i18n.t(ClaimText::ErrorNotFound).to_string(),

@@ -2,13 +2,13 @@
 //! The rules check the policy (`Policy::problems`); nothing is saved while it has problems.
 
 use claim_rules::calendar::Weekmask;
+use claim_rules::policy::{clock_length_range, PolicyProblem};
 use claim_rules::policy::{ConsentRule, HolidaySet, Policy};
-use claim_rules::validation::Problem;
 use jiff::civil::Date;
 use leptos::prelude::*;
 
 use crate::i18n::settings::SettingsText as S;
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{rules, use_i18n, Locale};
 use crate::state::{use_app, Settings};
 
 /// The settings page.
@@ -17,7 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let draft = RwSignal::new(state.settings.get_untracked());
-    let problems = RwSignal::new(Vec::<Problem>::new());
+    let problems = RwSignal::new(Vec::<PolicyProblem>::new());
     let outcome = RwSignal::new(None::<S>);
 
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -91,14 +91,14 @@ pub fn SettingsPage() -> impl IntoView {
 
 /// The problems for one field path, as messages.
 fn messages_for(
-    problems: RwSignal<Vec<Problem>>,
+    problems: RwSignal<Vec<PolicyProblem>>,
     path: &'static str,
 ) -> impl Fn() -> Vec<String> + Copy {
     move || {
         problems.with(|all| {
             all.iter()
                 .filter(|p| p.field == path)
-                .map(|p| p.message.clone())
+                .map(rules::policy_problem)
                 .collect()
         })
     }
@@ -117,7 +117,7 @@ fn FieldMessages(id: String, messages: Vec<String>) -> impl IntoView {
 #[component]
 fn LengthField(
     draft: RwSignal<Settings>,
-    problems: RwSignal<Vec<Problem>>,
+    problems: RwSignal<Vec<PolicyProblem>>,
     id: &'static str,
     label: S,
     unit: S,
@@ -133,7 +133,7 @@ fn LengthField(
         <div class="field length">
             <label for=id class="label">{move || i18n.t(label)}</label>
             <div class="with-unit">
-                <input id=id type="number" inputmode="numeric" min="1" max="365" step="1"
+                <input id=id type="number" inputmode="numeric" min=clock_length_range().start().to_string() max=clock_length_range().end().to_string() step="1"
                     prop:value=move || draft.with(|s| get(&s.policy)).to_string()
                     aria-invalid=move || (typed_problem.get() || !messages().is_empty()).to_string()
                     aria-describedby=message_id.clone()
@@ -159,7 +159,10 @@ fn LengthField(
 
 /// The consent period: its length and whether it counts calendar or business days.
 #[component]
-fn ConsentField(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn ConsentField(
+    draft: RwSignal<Settings>,
+    problems: RwSignal<Vec<PolicyProblem>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let days = move || {
         draft.with(|s| match s.policy.consent {
@@ -181,7 +184,7 @@ fn ConsentField(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> 
         <div class="field length">
             <label for="consent_days" class="label">{move || i18n.t(S::Consent)}</label>
             <div class="with-unit">
-                <input id="consent_days" type="number" inputmode="numeric" min="1" max="365" step="1"
+                <input id="consent_days" type="number" inputmode="numeric" min=clock_length_range().start().to_string() max=clock_length_range().end().to_string() step="1"
                     prop:value=move || days().to_string()
                     aria-describedby="consent-hint consent-message"
                     on:change=move |event| {
@@ -202,7 +205,10 @@ fn ConsentField(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> 
 
 /// Weekmask, holiday set, own holidays and time zone.
 #[component]
-fn CalendarFields(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn CalendarFields(
+    draft: RwSignal<Settings>,
+    problems: RwSignal<Vec<PolicyProblem>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let weekdays = [
         S::Monday,

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::download::download_text;
 use crate::i18n::transfer::TransferText as T;
-use crate::i18n::use_i18n;
+use crate::i18n::{rules, use_i18n};
 use crate::state::{new_uuid, use_app, AppState, ChangeError, Settings};
 
 /// The export and import page.
@@ -209,8 +209,9 @@ fn ImportSection() -> impl IntoView {
                     <div class="banner error import-problems" role="alert">
                         <p><strong>{i18n.t(T::NotImported)}</strong> " " {i18n.t(T::NothingChanged)}</p>
                         <ul>
-                            {problems.into_iter().map(|problem| view! {
-                                <li><code>{problem.path}</code> " — " {problem.message}</li>
+                            {problems.into_iter().map(|problem| {
+                                let words = rules::import_problem(&i18n, &problem, &state.time_zone_untracked());
+                                view! { <li><code>{problem.path}</code> " — " {words}</li> }
                             }).collect_view()}
                         </ul>
                     </div>
@@ -292,9 +293,9 @@ fn Preview(
                     <tbody>
                         {rows.into_iter().map(|item| view! {
                             <tr data-kind=item.kind.code()>
-                                <td><span class=format!("kind kind-{}", item.kind.code().replace('.', "-"))>{i18n.t(kind_text(item.kind))}</span></td>
+                                <td><span class=format!("kind kind-{}", item.kind.code())>{i18n.t(kind_text(item.kind))}</span></td>
                                 <td>{display_name(&item.incoming)}</td>
-                                <td>{item.message.clone()}</td>
+                                <td>{rules::import_item(&item)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -327,7 +328,7 @@ fn Preview(
 /// a line per claim that could not be stored.
 fn apply(state: AppState, items: &[ImportItem], policy: Option<Policy>) -> Vec<String> {
     let local = state.claims.get_untracked();
-    let merged = apply_import(&local, items, new_uuid, state.clock.now());
+    let merged = apply_import(&local, items, new_uuid, rules::copy_name, state.clock.now());
     let mut failures = Vec::new();
     for claim in merged {
         let base = local.iter().find(|c| c.id == claim.id);
@@ -343,9 +344,10 @@ fn apply(state: AppState, items: &[ImportItem], policy: Option<Policy>) -> Vec<S
             Err(ChangeError::KeptAside) => failures.push(format!(
                 "{name}: its stored entry cannot be read and is kept aside."
             )),
-            Err(ChangeError::Refused(refusal)) => {
-                failures.push(format!("{name}: {}", refusal.message()))
-            }
+            Err(ChangeError::Refused(refusal)) => failures.push(format!(
+                "{name}: {}",
+                rules::refusal(&use_i18n(), &refusal, &state.time_zone_untracked())
+            )),
             Err(ChangeError::NotFound) => failures.push(format!("{name}: not found.")),
         }
     }

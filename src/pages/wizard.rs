@@ -17,7 +17,7 @@ mod stepper;
 mod steps;
 mod text;
 
-use claim_rules::model::Status;
+use claim_rules::lifecycle;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -35,13 +35,16 @@ pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     if let Some(id) = draft {
-        match state
-            .claims
-            .with_untracked(|claims| claims.iter().find(|c| c.id == id).map(|c| c.status))
-        {
+        // The rules say which claims the wizard edits (drafts); others open elsewhere.
+        match state.claims.with_untracked(|claims| {
+            claims
+                .iter()
+                .find(|c| c.id == id)
+                .map(lifecycle::opens_in_wizard)
+        }) {
             None => return view! { <NotADraft id found=false /> }.into_any(),
-            Some(Status::Draft) => {}
-            Some(_) => return view! { <NotADraft id found=true /> }.into_any(),
+            Some(true) => {}
+            Some(false) => return view! { <NotADraft id found=true /> }.into_any(),
         }
     }
     let draft = Draft::new(
@@ -120,7 +123,11 @@ fn WizardHeader() -> impl IntoView {
         }
         match draft.delete() {
             Ok(()) => navigate(Route::Dashboard),
-            Err(error) => delete_problem.set(Some(draft::describe_error_with(i18n, &error))),
+            Err(error) => delete_problem.set(Some(draft::describe_error_with(
+                i18n,
+                &error,
+                &draft.time_zone(),
+            ))),
         }
     };
     view! {

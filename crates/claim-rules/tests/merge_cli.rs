@@ -74,7 +74,7 @@ fn out_writes_every_local_claim_and_a_copy_of_each_conflicting_one() {
         String::from_utf8_lossy(&output.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(report["items"][0]["kind"], "import.conflicting");
+    assert_eq!(report["items"][0]["kind"], "conflicting");
     assert_eq!(report["merged_claims"], 5);
     let merged = export::parse(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let local = export::parse(&local_text).unwrap();

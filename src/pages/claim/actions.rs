@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::{acting::parse_effective, time_zone, use_claim};
 use crate::i18n::claim::{self as texts, ClaimText, PartnerReasonKind, ReviewerReasonKind};
-use crate::i18n::use_i18n;
+use crate::i18n::{rules, use_i18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
 
@@ -114,7 +114,7 @@ pub fn ActionsPanel() -> impl IntoView {
                         {other.into_iter().map(|(kind, refusal)| view! {
                             <li data-action=kind.code()>
                                 <strong>{move || texts::action_name(&i18n, kind)}</strong>
-                                ": " <span class="refusal">{refusal.message()}</span>
+                                ": " <span class="refusal">{rules::refusal(&i18n, &refusal, &time_zone())}</span>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -179,15 +179,16 @@ fn ActionItem(
 #[component]
 fn BlockedAction(kind: ActionKind, refusal: Refusal) -> impl IntoView {
     let i18n = use_i18n();
-    let reason = match refusal.root_cause() {
-        Refusal::SubmitProblems(problems) => view! {
+    let reason = if let Refusal::SubmitProblems { problems } = refusal.root_cause() {
+        view! {
             <div class="refusal">
                 <p>{move || i18n.t(ClaimText::SubmitFixFirst)}</p>
-                <ul>{problems.iter().map(|problem| view! { <li>{problem.message.clone()}</li> }).collect_view()}</ul>
+                <ul>{problems.iter().map(|problem| view! { <li>{rules::problem(problem)}</li> }).collect_view()}</ul>
             </div>
         }
-        .into_any(),
-        _ => view! { <p class="refusal">{refusal.message()}</p> }.into_any(),
+        .into_any()
+    } else {
+        view! { <p class="refusal">{rules::refusal(&i18n, &refusal, &time_zone())}</p> }.into_any()
     };
     let reason_id = format!("refusal-{}", kind.code());
     view! {
@@ -471,7 +472,9 @@ fn start_new_claim(
     let at = context.effective_at(state)?;
     let new_id = state
         .start_new_claim_from(context.id, at)
-        .map_err(|error| super::change_error_text(&context.i18n, &error))?
+        .map_err(|error| {
+            super::change_error_text(&context.i18n, &error, &state.time_zone_untracked())
+        })?
         .id;
     Ok(new_id)
 }
@@ -486,7 +489,11 @@ fn DraftTools() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let delete = move |_| match state.delete(context.id) {
         Ok(()) => navigate(Route::Dashboard),
-        Err(problem) => error.set(Some(super::change_error_text(&i18n, &problem))),
+        Err(problem) => error.set(Some(super::change_error_text(
+            &i18n,
+            &problem,
+            &state.time_zone_untracked(),
+        ))),
     };
     view! {
         <div class="draft-tools">

@@ -2,12 +2,12 @@
 
 use claim_rules::history::ActionKind;
 use claim_rules::lifecycle::{self, Action};
-use claim_rules::validation::{comment_problems, COMMENT_MAX_CHARS};
+use claim_rules::validation::{comment_length, comment_problems, COMMENT_MAX_CHARS};
 use leptos::prelude::*;
 
 use super::{time_zone, use_claim};
 use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::use_i18n;
+use crate::i18n::{rules, use_i18n};
 use crate::state::use_app;
 
 /// The comments section.
@@ -40,7 +40,8 @@ pub fn Comments() -> impl IntoView {
     let tried = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let problems = move || text.with(|text| comment_problems(text));
-    let left = move || COMMENT_MAX_CHARS as i64 - text.with(|text| text.chars().count()) as i64;
+    // Counted as the rules count (trimmed), so the count and the refusal agree.
+    let left = move || COMMENT_MAX_CHARS as i64 - text.with(|text| comment_length(text)) as i64;
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         tried.set(true);
@@ -71,7 +72,7 @@ pub fn Comments() -> impl IntoView {
                 view! {
                     <ol class="comment-list">
                         {comments.into_iter().map(|comment| view! {
-                            <li class="comment" data-author=format!("{:?}", comment.author)>
+                            <li class="comment" data-author=comment.author.code()>
                                 <p class="comment-meta">
                                     <strong>{texts::actor_name(&i18n, comment.author)}</strong>
                                     " · " <span>{i18n.date_time(comment.at, &time_zone())}</span>
@@ -96,13 +97,13 @@ pub fn Comments() -> impl IntoView {
                         ></textarea>
                         <p id="new-comment-count" class="hint small" data-over=move || (left() < 0).then_some("true")>{move || texts::chars_left_text(&i18n, left())}</p>
                         <p id="new-comment-error" class="field-error" role="alert">
-                            {move || if tried.get() { problems().into_iter().map(|problem| problem.message).collect::<Vec<_>>().join(" ") } else { String::new() }}
+                            {move || if tried.get() { problems().iter().map(rules::problem).collect::<Vec<_>>().join(" ") } else { String::new() }}
                             {move || error.get()}
                         </p>
                         <button type="submit" class="primary">{move || i18n.t(ClaimText::AddComment)}</button>
                     </form>
                 }.into_any(),
-                Some(Err(refusal)) => view! { <p class="refusal">{refusal.message()}</p> }.into_any(),
+                Some(Err(refusal)) => view! { <p class="refusal">{rules::refusal(&i18n, &refusal, &time_zone())}</p> }.into_any(),
                 None => ().into_any(),
             }}
         </div>

@@ -1,5 +1,5 @@
-//! The claim's details: shown read-only, and editable by the partner in the field groups
-//! the rules leave unlocked (`lifecycle::field_lock`); each locked group says why.
+//! The claim's details: shown read-only, and editable in the field groups the rules leave
+//! open to the acting role (`lifecycle::field_access`); each locked group says why.
 //! Saving goes through `Action::Edit`. (Simple inputs of our own: the wizard's
 //! `components::field` was not there when this page was written.)
 
@@ -7,13 +7,15 @@ use std::collections::BTreeMap;
 
 use claim_rules::catalog::Product;
 use claim_rules::lifecycle::{self, Action, EditableField, LockReason, Refusal};
-use claim_rules::model::{Activity, Actor, ClaimFields, ClaimedProduct, SolutionArea};
+use claim_rules::model::{
+    subscription_applies, Activity, ClaimFields, ClaimedProduct, SolutionArea,
+};
 use claim_rules::validation::{field_problems, problems_for, Problem};
 use leptos::prelude::*;
 
 use super::use_claim;
 use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{rules, use_i18n, I18n};
 use crate::state::use_app;
 
 /// A text field of the claim: its group, label, problem path and accessors.
@@ -238,6 +240,23 @@ pub fn Details() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Whether the acting role may edit each group now, and why not: the rules decide.
+    let access = Memo::new(move |_| {
+        let now = state.now.get();
+        let actor = context.actor.get();
+        context.claim.with(|claim| {
+            claim
+                .as_ref()
+                .map(|claim| {
+                    lifecycle::field_access(claim, actor, now, &state.rules())
+                        .into_iter()
+                        .collect::<BTreeMap<_, _>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Locks are what the status imposes (shown whoever acts); not being the partner is
+    // said by the absence of the edit button.
     let locks = Memo::new(move |_| {
         let now = state.now.get();
         context.claim.with(|claim| {
@@ -260,11 +279,13 @@ pub fn Details() -> impl IntoView {
     let locked = move |group: EditableField| {
         locks.with(|locks| locks.get(&group).is_some_and(Option::is_some))
     };
+    // The details form edits the field groups; PoE has its own section.
     let editable = Memo::new(move |_| {
-        context.actor.get() == Actor::Partner
-            && EditableField::ALL
-                .into_iter()
-                .any(|group| group != EditableField::Poe && !locked(group))
+        access.with(|access| {
+            access
+                .iter()
+                .any(|(group, allowed)| *group != EditableField::Poe && allowed.is_ok())
+        })
     });
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(ClaimFields::default());
@@ -319,7 +340,7 @@ pub fn Details() -> impl IntoView {
                 &i18n,
                 fields
                     .solution_area
-                    .map(|a| a.display_name().to_string())
+                    .map(|a| rules::area_name(a).to_string())
                     .unwrap_or_default(),
             ),
             EditableField::SolutionArea,
@@ -336,7 +357,7 @@ pub fn Details() -> impl IntoView {
                 fields
                     .programs()
                     .iter()
-                    .map(|p| p.display_name())
+                    .map(|p| rules::program_name(*p))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
@@ -381,7 +402,7 @@ pub fn Details() -> impl IntoView {
                 EditableField::Contacts,
             ));
         }
-        if fields.activities.contains(&Activity::RevenueAssociation) {
+        if fields.revenue_association_applies() {
             for field in REVENUE {
                 rows.push(row(
                     field_label(&i18n, &field),
@@ -416,7 +437,7 @@ pub fn Details() -> impl IntoView {
                     groups.iter().map(|group| i18n.t(group_label(*group))).collect::<Vec<_>>().join(", ")
                 };
                 view! {
-                    <p class="lock-note"><LockMark /> " " {texts::locked_groups_text(&i18n, &names, why.message())}</p>
+                    <p class="lock-note"><LockMark /> " " {texts::locked_groups_text(&i18n, &names, rules::lock_text(why))}</p>
                 }
             })
             .collect_view()
@@ -480,7 +501,7 @@ fn EditForm(
         let message = move || {
             problems.with(|problems| {
                 problems_for(problems, path)
-                    .map(|p| p.message.clone())
+                    .map(rules::problem)
                     .collect::<Vec<_>>()
                     .join(" ")
             })
@@ -497,7 +518,7 @@ fn EditForm(
                     prop:value=move || draft.with(|fields| (field.get)(fields).clone())
                     on:input=move |event| draft.update(|fields| *(field.set)(fields) = event_target_value(&event))
                 />
-                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
             </div>
         }
     };
@@ -517,10 +538,10 @@ fn EditForm(
             }>
                 <option value="" selected=move || draft.with(|f| f.solution_area.is_none())>{move || i18n.t(ClaimText::ChooseArea)}</option>
                 {SolutionArea::ALL.into_iter().map(|area| view! {
-                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{area.display_name()}</option>
+                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{rules::area_name(area)}</option>
                 }).collect_view()}
             </select>
-            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
         </div>
         <fieldset class="checks" disabled=activities_lock.is_some()>
             <legend>{move || i18n.t(ClaimText::FieldActivities)}</legend>
@@ -533,7 +554,7 @@ fn EditForm(
                     <span>{move || i18n.t(ClaimText::Activity(activity))}</span>
                 </label>
             }).collect_view()}
-            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
         </fieldset>
         <fieldset class="checks products" disabled=products_lock.is_some()>
             <legend>{move || i18n.t(ClaimText::FieldProducts)}</legend>
@@ -541,16 +562,16 @@ fn EditForm(
                 let area = draft.with(|f| f.solution_area);
                 area.map(|area| Product::of_area(area).map(|product| view! { <ProductChoice product draft /> }).collect_view())
             }}
-            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {refusal.message()}</span> })}</p>
+            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
         </fieldset>
         {CONTACTS.into_iter().map(text_input).collect_view()}
-        {move || draft.with(|f| f.activities.contains(&Activity::RevenueAssociation)).then(|| REVENUE.into_iter().map(text_input).collect_view())}
+        {move || draft.with(ClaimFields::revenue_association_applies).then(|| REVENUE.into_iter().map(text_input).collect_view())}
     }
 }
 
 fn problem_text(problems: &[Problem], path: &str) -> String {
     problems_for(problems, path)
-        .map(|problem| problem.message.clone())
+        .map(rules::problem)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -590,7 +611,7 @@ fn ProductChoice(product: Product, draft: RwSignal<ClaimFields>) -> impl IntoVie
                 } />
                 <span>{product.display_name()}</span>
             </label>
-            <Show when=move || claimed() && product.area() == SolutionArea::BusinessApplications>
+            <Show when=move || claimed() && subscription_applies(product)>
                 <label class="check sub">
                     <input type="checkbox" prop:checked=several on:change=move |event| {
                         let checked = event_target_checked(&event);

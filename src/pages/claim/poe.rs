@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::{time_zone, use_claim};
 use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::use_i18n;
+use crate::i18n::{rules, use_i18n};
 use crate::state::{new_uuid, use_app};
 
 /// The PoE section.
@@ -130,7 +130,7 @@ pub fn PoeList() -> impl IntoView {
                     <PoeFiles id="poe-add".to_string() label=ClaimText::AddPoeFiles chosen />
                 }.into_any(),
                 (Actor::Partner, Some(refusal)) => view! {
-                    <p class="lock-note">{move || i18n.t(ClaimText::LockedPrefix)} " " {refusal.message()}</p>
+                    <p class="lock-note">{move || i18n.t(ClaimText::LockedPrefix)} " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</p>
                 }.into_any(),
                 (Actor::Reviewer | Actor::Customer | Actor::System, _) => ().into_any(),
             }}

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::steps::{activity_id, area_id};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
-use crate::i18n::use_i18n;
 use crate::i18n::wizard::WizardText;
+use crate::i18n::{rules, use_i18n};
 
 /// The control keys under which the area's and the activities' messages are shown.
 const AREA_KEY: &str = "wiz-solution_area";
@@ -34,7 +34,7 @@ pub fn activity_name(activity: Activity) -> WizardText {
 fn program_names(programs: &[Program]) -> String {
     programs
         .iter()
-        .map(|program| program.display_name())
+        .map(|program| rules::program_name(*program))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -75,7 +75,7 @@ fn AreaChoice(area: SolutionArea) -> impl IntoView {
     view! {
         <Choice
             id=area_id(area)
-            label=area.display_name()
+            label=rules::area_name(area)
             radio_group="solution_area"
             checked=Signal::derive(move || draft.fields.with(|f| f.solution_area == Some(area)))
             on_toggle=move |on: bool| {

@@ -20,7 +20,7 @@ use wasm_bindgen::JsValue;
 
 use super::steps::Step;
 use crate::i18n::wizard::WizardText;
-use crate::i18n::I18n;
+use crate::i18n::{rules, I18n};
 use crate::route::Route;
 use crate::state::{AppState, ChangeError};
 
@@ -108,6 +108,11 @@ impl Draft {
         }
     }
 
+    /// The calendar's time zone (for refusals that name a time), untracked.
+    pub fn time_zone(&self) -> String {
+        self.state.time_zone_untracked()
+    }
+
     /// The stored draft (reactive).
     pub fn claim(&self) -> Option<Claim> {
         self.id.get().and_then(|id| self.state.claim(id))
@@ -150,7 +155,7 @@ impl Draft {
                 problems
                     .iter()
                     .filter(|p| shows(p))
-                    .map(|p| p.message.clone())
+                    .map(rules::problem)
                     .collect()
             })
         })
@@ -269,9 +274,11 @@ impl Draft {
                     self.i18n.t(WizardText::ChangedElsewhere).to_string(),
                 ));
             }
-            Err(error) => self
-                .save
-                .set(SaveState::Failed(describe_error_with(self.i18n, &error))),
+            Err(error) => self.save.set(SaveState::Failed(describe_error_with(
+                self.i18n,
+                &error,
+                &self.state.time_zone_untracked(),
+            ))),
         }
     }
 
@@ -340,10 +347,11 @@ fn preview_claim(state: AppState, id: Option<Uuid>, fields: &ClaimFields) -> Cla
     claim
 }
 
-/// A change error in words for the partner (the rules' refusals in their own words).
-pub fn describe_error_with(i18n: I18n, error: &ChangeError) -> String {
+/// A change error in words for the partner (the rules' refusals worded from the
+/// catalogue, times in the calendar's zone).
+pub fn describe_error_with(i18n: I18n, error: &ChangeError, zone: &str) -> String {
     match error {
-        ChangeError::Refused(refusal) => refusal.message(),
+        ChangeError::Refused(refusal) => rules::refusal(&i18n, refusal, zone),
         ChangeError::ChangedElsewhere => i18n.t(WizardText::ChangedElsewhere).to_string(),
         ChangeError::KeptAside => i18n.t(WizardText::KeptAside).to_string(),
         ChangeError::NotFound => i18n.t(WizardText::DraftGone).to_string(),

@@ -12,8 +12,8 @@ use super::steps::POE_INPUT_ID;
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
 use crate::components::poe::{AddPoe, PoeList};
-use crate::i18n::use_i18n;
 use crate::i18n::wizard::WizardText;
+use crate::i18n::{rules, use_i18n};
 
 /// Adding and removing PoE files, then the checklist.
 #[component]
@@ -23,7 +23,7 @@ pub fn PoeStep() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let report = move |result: Result<_, _>| match result {
         Ok(_) => problem.set(None),
-        Err(error) => problem.set(Some(describe_error_with(i18n, &error))),
+        Err(error) => problem.set(Some(describe_error_with(i18n, &error, &draft.time_zone()))),
     };
     let on_added = move |document: PoeDocument| report(draft.perform(Action::AddPoe(document)));
     let on_remove = move |id: Uuid| report(draft.perform(Action::RemovePoe(id)));
@@ -78,7 +78,7 @@ fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<String>>) -> 
     let message = move || {
         item.with(|item| {
             item.as_ref()
-                .map(|item| item.message.clone())
+                .map(rules::readiness_advice)
                 .unwrap_or_default()
         })
     };
@@ -95,7 +95,7 @@ fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<String>>) -> 
         *flag(&mut checklist, check) = on;
         match draft.perform(Action::SetPoeChecklist(checklist)) {
             Ok(_) => problem.set(None),
-            Err(error) => problem.set(Some(describe_error_with(i18n, &error))),
+            Err(error) => problem.set(Some(describe_error_with(i18n, &error, &draft.time_zone()))),
         }
     };
     view! {

@@ -14,7 +14,7 @@ use super::stepper::go_to;
 use super::steps::{target, Step};
 use super::use_draft;
 use crate::i18n::wizard::{fill, WizardText};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{rules, use_i18n, I18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
 
@@ -36,7 +36,9 @@ pub fn ReviewStep() -> impl IntoView {
         }
         match draft.perform(Action::Submit) {
             Ok(claim) => navigate(Route::Claim(claim.id)),
-            Err(error) => submit_problem.set(Some(describe_error_with(i18n, &error))),
+            Err(error) => {
+                submit_problem.set(Some(describe_error_with(i18n, &error, &draft.time_zone())))
+            }
         }
     };
     view! {
@@ -102,7 +104,7 @@ fn Missing() -> impl IntoView {
                                         <li>
                                             <span class="review-step-tag">{move || i18n.t(step.title())}</span>
                                             <button type="button" class="link" on:click=move |_| go_to(draft, step, Some(element.clone()))>
-                                                {problem.message.clone()}
+                                                {rules::problem(&problem)}
                                             </button>
                                         </li>
                                     }
@@ -142,7 +144,14 @@ fn Warnings() -> impl IntoView {
         validation::competing_claims(&claims)
             .into_iter()
             .filter(|c| c.involves(id))
-            .map(|c| c.message)
+            .map(|c| {
+                rules::competition(&c, |other| {
+                    claims
+                        .iter()
+                        .find(|claim| claim.id == other)
+                        .map(|claim| claim.fields.name.clone())
+                })
+            })
             .collect::<Vec<_>>()
     };
     view! {
@@ -238,7 +247,7 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
                 WizardText::SolutionArea,
                 fields
                     .solution_area
-                    .map(|area| area.display_name().to_string())
+                    .map(|area| rules::area_name(area).to_string())
                     .unwrap_or_default(),
             ),
             (
@@ -255,7 +264,7 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
                 fields
                     .programs()
                     .iter()
-                    .map(|p| p.display_name())
+                    .map(|p| rules::program_name(*p))
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
@@ -281,8 +290,7 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
                 contact(&fields.customer_contact),
             )];
             let technical = contact(&fields.technical_contact);
-            if !technical.is_empty() || fields.products.iter().any(|c| c.product.is_dynamics_365())
-            {
+            if fields.technical_contact_applies() {
                 rows.push((WizardText::TechnicalContact, technical));
             }
             let partner = [

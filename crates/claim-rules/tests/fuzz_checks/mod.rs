@@ -174,7 +174,8 @@ pub fn check_import_merge(data: &[u8]) {
     };
     let items = classify_import(&local, &incoming);
     assert_eq!(items.len(), incoming.len());
-    let merged = apply_import(&local, &items, &mut ids, now);
+    let copy_name = |name: &str| format!("{name} (imported copy)");
+    let merged = apply_import(&local, &items, &mut ids, copy_name, now);
     for claim in &local {
         let kept = merged
             .iter()
@@ -194,7 +195,13 @@ pub fn check_import_merge(data: &[u8]) {
         }
     }
     assert!(merged.len() >= local.len());
-    let again = apply_import(&merged, &classify_import(&merged, &incoming), &mut ids, now);
+    let again = apply_import(
+        &merged,
+        &classify_import(&merged, &incoming),
+        &mut ids,
+        copy_name,
+        now,
+    );
     assert_eq!(
         again, merged,
         "importing the same claims twice changed something"

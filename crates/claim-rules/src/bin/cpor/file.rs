@@ -11,53 +11,62 @@ use std::path::Path;
 
 use claim_rules::export::MAX_TEXT_BYTES;
 
+use crate::catalogue::Catalogue;
+
 /// The file's bytes, at most [`MAX_TEXT_BYTES`]; `Err` is the message for the user (the
 /// caller exits with status 2: the file cannot be read at all).
-pub fn read_export(file: &Path) -> Result<Vec<u8>, String> {
-    let shown = file.display();
-    let metadata = std::fs::metadata(file).map_err(|error| open_error(file, &error))?;
+pub fn read_export(file: &Path, catalogue: &Catalogue) -> Result<Vec<u8>, String> {
+    let shown = file.display().to_string();
+    let metadata = std::fs::metadata(file).map_err(|error| open_error(file, &error, catalogue))?;
     if metadata.is_dir() {
-        return Err(format!(
-            "{shown} is a folder; give the export file (JSON) inside it"
-        ));
+        return Err(catalogue.text("cli.error.is_folder", &[("file", shown)]));
     }
     let limit = MAX_TEXT_BYTES as u64;
     if metadata.len() > limit {
-        return Err(too_large(file, Some(metadata.len())));
+        return Err(too_large(file, Some(metadata.len()), catalogue));
     }
-    let handle = File::open(file).map_err(|error| open_error(file, &error))?;
+    let handle = File::open(file).map_err(|error| open_error(file, &error, catalogue))?;
     let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
     handle
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| format!("{shown}: cannot read it: {error}"))?;
+        .map_err(|error| open_error(file, &error, catalogue))?;
     if bytes.len() as u64 > limit {
-        return Err(too_large(file, None));
+        return Err(too_large(file, None, catalogue));
     }
     Ok(bytes)
 }
 
-fn open_error(file: &Path, error: &std::io::Error) -> String {
-    let shown = file.display();
+fn open_error(file: &Path, error: &std::io::Error, catalogue: &Catalogue) -> String {
+    let shown = file.display().to_string();
     match error.kind() {
-        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
-        _ => format!("{shown}: cannot read it: {error}"),
+        std::io::ErrorKind::NotFound => catalogue.text("cli.error.not_found", &[("file", shown)]),
+        std::io::ErrorKind::PermissionDenied => {
+            catalogue.text("cli.error.permission_denied", &[("file", shown)])
+        }
+        _ => catalogue.text(
+            "cli.error.cannot_read",
+            &[("file", shown), ("error", error.to_string())],
+        ),
     }
 }
 
 /// "is 2.0 GB" when the size is known, "is larger than" when reading found out.
-fn too_large(file: &Path, size: Option<u64>) -> String {
-    let limit_mb = MAX_TEXT_BYTES / (1024 * 1024);
+fn too_large(file: &Path, size: Option<u64>, catalogue: &Catalogue) -> String {
+    let limit = (MAX_TEXT_BYTES / (1024 * 1024)).to_string();
+    let shown = file.display().to_string();
     match size {
-        Some(size) => format!(
-            "{} is {}; an export file can be at most {limit_mb} MB. Export fewer claims per file.",
-            file.display(),
-            human_size(size)
+        Some(size) => catalogue.text(
+            "cli.error.too_large",
+            &[
+                ("file", shown),
+                ("size", human_size(size)),
+                ("limit", limit),
+            ],
         ),
-        None => format!(
-            "{} is larger than {limit_mb} MB, the most an export file can be. Export fewer claims per file.",
-            file.display()
+        None => catalogue.text(
+            "cli.error.too_large_unknown",
+            &[("file", shown), ("limit", limit)],
         ),
     }
 }

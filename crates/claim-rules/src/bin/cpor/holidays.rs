@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use claim_rules::holidays::{holidays_in_year, DayKind, Holiday, WorkingDay};
 use claim_rules::policy::HolidaySet;
 
-use crate::deadline::HolidayChoice;
-use crate::names::{holiday_name, weekday_name};
+use crate::catalogue::Catalogue;
+use crate::deadline::{weekday, HolidayChoice};
+use crate::wording::Words;
 
 /// Arguments of `cpor holidays`.
 #[derive(Debug, clap::Args)]
@@ -29,9 +30,13 @@ enum Line<'a> {
 }
 
 /// Run the command.
-pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
+pub fn run(args: &Args, json: bool, catalogue: &Catalogue) -> Result<ExitCode, String> {
+    let words = Words {
+        catalogue: catalogue.clone(),
+        zone: jiff::tz::TimeZone::UTC,
+    };
     let year = holidays_in_year(HolidaySet::from(args.calendar), args.year)
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| words.word(&words.calendar_error_message(&error)))?;
     if json {
         let dates: Vec<String> = year.days_off.iter().map(|h| h.date.to_string()).collect();
         let working: Vec<String> = year
@@ -53,29 +58,39 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
     });
     for line in lines {
         let (date, text) = match line {
-            Line::Off(holiday) => (holiday.date, off_text(holiday)),
+            Line::Off(holiday) => (holiday.date, off_text(holiday, catalogue)),
             Line::Worked(day) => (
                 day.date,
-                format!("working day (makes up for {})", holiday_name(day.name)),
+                catalogue.text(
+                    "cli.holidays.working_day",
+                    &[(
+                        "holiday",
+                        catalogue.text(&format!("holiday.{}", day.name.code()), &[]),
+                    )],
+                ),
             ),
         };
-        println!("{date} {:<9} {text}", date.strftime("%A").to_string());
+        println!("{date} {:<9} {text}", weekday(date.weekday(), catalogue));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn off_text(holiday: &Holiday) -> String {
-    let name = holiday_name(holiday.name);
-    match holiday.kind {
-        DayKind::OwnDate | DayKind::Period => name.to_string(),
-        DayKind::DeFacto => format!("{name} (de facto day off)"),
+fn off_text(holiday: &Holiday, catalogue: &Catalogue) -> String {
+    let name = catalogue.text(&format!("holiday.{}", holiday.name.code()), &[]);
+    let note = match holiday.kind {
+        DayKind::OwnDate | DayKind::Period => return name,
+        DayKind::DeFacto => catalogue.text("cli.holidays.de_facto", &[]),
         DayKind::Observed { .. } => {
-            let weekday = weekday_name(holiday.own_weekday());
+            let own_weekday = weekday(holiday.own_weekday(), catalogue);
             match holiday.own_date() {
-                Some(own) => format!("{name} (observed; falls on {weekday} {own})"),
+                Some(own) => catalogue.text(
+                    "cli.holidays.observed",
+                    &[("weekday", own_weekday), ("date", own.to_string())],
+                ),
                 // New Year's Day of the year 10000: no date to show, but still a day off.
-                None => format!("{name} (observed; falls on the {weekday} after)"),
+                None => catalogue.text("cli.holidays.observed_after", &[("weekday", own_weekday)]),
             }
         }
-    }
+    };
+    format!("{name} {note}")
 }

@@ -20,6 +20,9 @@ use claim_rules::model::Claim;
 use jiff::Timestamp;
 use uuid::Uuid;
 
+use crate::catalogue::Catalogue;
+use crate::wording::Words;
+
 /// Arguments of `cpor merge`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,22 +36,35 @@ pub struct Args {
 }
 
 /// Run the command at `now` (the time stamped on conflict copies and the export).
-pub fn run(args: &Args, json: bool, now: Timestamp) -> Result<ExitCode, String> {
-    let Some(local) = read(&args.local)? else {
+pub fn run(
+    args: &Args,
+    json: bool,
+    now: Timestamp,
+    catalogue: &Catalogue,
+) -> Result<ExitCode, String> {
+    let Some(local) = read(&args.local, catalogue)? else {
         return Ok(ExitCode::from(1));
     };
-    let Some(incoming) = read(&args.incoming)? else {
+    let Some(incoming) = read(&args.incoming, catalogue)? else {
         return Ok(ExitCode::from(1));
     };
     let items = classify_import(&local.claims, &incoming.claims);
-    let merged = apply_import(&local.claims, &items, copy_ids(now), now);
+    let copy_name =
+        |name: &str| catalogue.text("cli.merge.copy_name", &[("name", name.to_string())]);
+    let merged = apply_import(&local.claims, &items, copy_ids(now), copy_name, now);
     let same_policy = local.policy() == incoming.policy();
     if let Some(out) = &args.out {
         let document = export::export(&merged, &local.policy(), now, env!("CARGO_PKG_VERSION"));
-        let text = document
-            .to_json_pretty()
-            .map_err(|error| format!("cannot write the merged export: {error}"))?;
-        write_atomically(out, &text)?;
+        let text = document.to_json_pretty().map_err(|error| {
+            catalogue.text(
+                "cli.merge.cannot_write",
+                &[
+                    ("file", out.display().to_string()),
+                    ("error", error.to_string()),
+                ],
+            )
+        })?;
+        write_atomically(out, &text, catalogue)?;
     }
     if json {
         let items: Vec<serde_json::Value> = items
@@ -74,26 +90,40 @@ pub fn run(args: &Args, json: bool, now: Timestamp) -> Result<ExitCode, String> 
     } else {
         print!(
             "{}",
-            preview(args, &local, &incoming, &items, &merged, same_policy)
+            preview(
+                args,
+                &local,
+                &incoming,
+                &items,
+                &merged,
+                same_policy,
+                catalogue
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The parsed export, `None` after printing its problems.
-fn read(file: &Path) -> Result<Option<ExportDocument>, String> {
-    let bytes = crate::file::read_export(file)?;
+fn read(file: &Path, catalogue: &Catalogue) -> Result<Option<ExportDocument>, String> {
+    let bytes = crate::file::read_export(file, catalogue)?;
     match export::parse_bytes(&bytes) {
         Ok(document) => Ok(Some(document)),
         Err(problems) => {
+            let words = Words {
+                catalogue: catalogue.clone(),
+                zone: jiff::tz::TimeZone::UTC,
+            };
             eprintln!(
-                "{}: not a valid CPOR Desk export ({} problem{}); nothing was merged:",
-                file.display(),
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+                "{}",
+                catalogue.text("cli.merge.invalid", &[("file", file.display().to_string())])
             );
             for problem in &problems {
-                eprintln!("  {}: {}", problem.path, problem.message);
+                eprintln!(
+                    "  {}: {}",
+                    problem.path,
+                    words.word(&words.import_problem_message(&problem.kind))
+                );
             }
             Ok(None)
         }
@@ -115,14 +145,15 @@ fn copy_ids(now: Timestamp) -> impl FnMut() -> Uuid {
 
 /// Write through a temporary file in the same folder, then rename: a crash or a full
 /// disk never leaves half a file where the merged export should be.
-fn write_atomically(out: &Path, text: &str) -> Result<(), String> {
+fn write_atomically(out: &Path, text: &str, catalogue: &Catalogue) -> Result<(), String> {
+    let shown = out.display().to_string();
     let folder = out
         .parent()
         .filter(|parent| !parent.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let name = out
         .file_name()
-        .ok_or_else(|| format!("--out {}: give a file name", out.display()))?;
+        .ok_or_else(|| catalogue.text("cli.merge.give_file_name", &[("file", shown.clone())]))?;
     let temporary = folder.join(format!(
         ".{}.cpor-merge-{}",
         name.to_string_lossy(),
@@ -132,32 +163,21 @@ fn write_atomically(out: &Path, text: &str) -> Result<(), String> {
         .and_then(|()| std::fs::rename(&temporary, out))
         .map_err(|error| {
             std::fs::remove_file(&temporary).ok();
-            format!(
-                "cannot write {}: {error}; nothing was written",
-                out.display()
+            catalogue.text(
+                "cli.merge.cannot_write",
+                &[("file", shown), ("error", error.to_string())],
             )
         })
 }
 
-fn kind_text(kind: ImportKind) -> &'static str {
+fn kind_code(kind: ImportKind) -> &'static str {
     match kind {
         ImportKind::New => "new",
         ImportKind::Updated => "updated",
         ImportKind::Identical => "identical",
-        ImportKind::AlreadyNewer => "already newer here",
+        ImportKind::AlreadyNewer => "already_newer",
         ImportKind::Conflicting => "conflicting",
-        ImportKind::AlreadyCopied => "already copied",
-    }
-}
-
-fn outcome_text(kind: ImportKind) -> &'static str {
-    match kind {
-        ImportKind::New => "added",
-        ImportKind::Updated => "replaces the local claim: its history extends the local one",
-        ImportKind::Identical => "nothing to do",
-        ImportKind::AlreadyNewer => "nothing to do: the local claim is newer",
-        ImportKind::Conflicting => "added as a marked copy; the local claim stays as it is",
-        ImportKind::AlreadyCopied => "nothing to do: an earlier merge kept it as a copy",
+        ImportKind::AlreadyCopied => "already_copied",
     }
 }
 
@@ -168,51 +188,58 @@ fn preview(
     items: &[ImportItem],
     merged: &[Claim],
     same_policy: bool,
+    catalogue: &Catalogue,
 ) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({} claims) + {} ({} claims):",
-        args.local.display(),
-        local.claims.len(),
-        args.incoming.display(),
-        incoming.claims.len()
+    let (local_name, incoming_name) = (
+        args.local.display().to_string(),
+        args.incoming.display().to_string(),
     );
+    let mut out = String::new();
+    let header = catalogue.text(
+        "cli.merge.header",
+        &[
+            ("local", local_name.clone()),
+            ("local_count", local.claims.len().to_string()),
+            ("incoming", incoming_name.clone()),
+            ("incoming_count", incoming.claims.len().to_string()),
+        ],
+    );
+    let _ = writeln!(out, "{header}");
     for item in items {
+        let code = kind_code(item.kind);
         let name = item.incoming.fields.name.trim();
+        let name = if name.is_empty() {
+            catalogue.text("cli.merge.no_name", &[])
+        } else {
+            name.to_string()
+        };
         let _ = writeln!(
             out,
-            "  {:<19} {}  {}: {}",
-            kind_text(item.kind),
+            "  {:<19} {}  {name}: {}",
+            catalogue.text(&format!("cli.merge.kind.{code}"), &[]),
             &item.incoming.id.simple().to_string()[..8],
-            if name.is_empty() { "(no name)" } else { name },
-            outcome_text(item.kind)
+            catalogue.text(&format!("cli.merge.outcome.{code}"), &[])
         );
     }
     if !same_policy {
-        let _ = writeln!(
-            out,
-            "The policy or calendar of {} differs; the merged file keeps those of {}.",
-            args.incoming.display(),
-            args.local.display()
+        let differs = catalogue.text(
+            "cli.merge.policy_differs",
+            &[("incoming", incoming_name), ("local", local_name)],
         );
+        let _ = writeln!(out, "{differs}");
     }
-    let _ = writeln!(
-        out,
-        "Merged: {} claims; all {} local claims are kept.",
-        merged.len(),
-        local.claims.len()
+    let summary = catalogue.text(
+        "cli.merge.summary",
+        &[
+            ("merged", merged.len().to_string()),
+            ("local_count", local.claims.len().to_string()),
+        ],
     );
-    match &args.out {
-        Some(path) => {
-            let _ = writeln!(out, "Written to {}.", path.display());
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "Preview only: nothing was written (add --out FILE to write the merged export)."
-            );
-        }
-    }
+    let _ = writeln!(out, "{summary}");
+    let last = match &args.out {
+        Some(path) => catalogue.text("cli.merge.written", &[("file", path.display().to_string())]),
+        None => catalogue.text("cli.merge.preview_only", &[]),
+    };
+    let _ = writeln!(out, "{last}");
     out
 }
