@@ -637,7 +637,12 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// A policy problem (settings).
 pub fn policy_problem(problem: &PolicyProblem) -> String {
-    match &problem.kind {
+    policy_problem_kind(&problem.kind)
+}
+
+/// What is wrong with a setting of the policy.
+pub fn policy_problem_kind(kind: &PolicyProblemKind) -> String {
+    match kind {
         PolicyProblemKind::LengthOutOfRange { days, min, max } => word(
             "policy.length_out_of_range",
             &[
@@ -1025,6 +1030,12 @@ fn refusal_words(i18n: &I18n, refusal: &Refusal, zone: &str) -> String {
             problems.len() as i64,
             &[],
         ),
+        Refusal::EditProblems { problems } => word_count(
+            "refusal.edit_problems_one",
+            "refusal.edit_problems_other",
+            problems.len() as i64,
+            &[],
+        ),
         Refusal::EffectiveTimeBeforePrevious {
             previous,
             previous_action,
@@ -1222,6 +1233,58 @@ pub fn import_problem(i18n: &I18n, problem: &ImportProblem, zone: &str) -> Strin
                 ("revision", revision.to_string()),
                 ("entries", entries.to_string()),
             ],
+        ),
+        ImportProblemKind::PolicyInvalid { problem } => word(
+            "import_problem.policy.invalid",
+            &[("problem", policy_problem_kind(problem))],
+        ),
+        ImportProblemKind::HistoryRefused { action, refusal } => word(
+            "import_problem.history.refused",
+            &[
+                ("action", action_name(*action).to_string()),
+                ("refusal", self::refusal(i18n, refusal, zone)),
+            ],
+        ),
+        ImportProblemKind::HistorySystemNotDue { action, due } => word(
+            "import_problem.history.system_not_due",
+            &[
+                ("action", action_name(*action).to_string()),
+                ("due", at(*due)),
+            ],
+        ),
+        ImportProblemKind::HistorySystemWithoutDeadline { action } => word(
+            "import_problem.history.system_without_deadline",
+            &[("action", action_name(*action).to_string())],
+        ),
+        ImportProblemKind::HistorySystemMissing { transition, due } => word(
+            "import_problem.history.system_missing",
+            &[
+                ("transition", action_name(*transition).to_string()),
+                ("due", at(*due)),
+            ],
+        ),
+        ImportProblemKind::HistoryEntryDiffers { action, member } => word(
+            "import_problem.history.entry_differs",
+            &[
+                ("action", action_name(*action).to_string()),
+                ("member", member.clone()),
+            ],
+        ),
+        ImportProblemKind::HistoryPatchMismatch { field } => word(
+            "import_problem.history.patch_mismatch",
+            &[("field", field.clone())],
+        ),
+        ImportProblemKind::ClaimDiffersFromHistory { member } => word(
+            "import_problem.claim.differs_from_history",
+            &[("member", member.clone())],
+        ),
+        ImportProblemKind::PoeSha256Invalid { length } => word(
+            "import_problem.poe.sha256_invalid",
+            &[("length", length.to_string())],
+        ),
+        ImportProblemKind::CommentTooLong { length, max } => word(
+            "import_problem.comment.too_long",
+            &[("length", length.to_string()), ("max", max.to_string())],
         ),
     }
 }

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | [`New`](ImportKind::New) | no local claim has its ID | added |
 //! | [`Identical`](ImportKind::Identical) | the local claim is equal in every member | nothing |
-//! | [`Updated`](ImportKind::Updated) | the local history is a strict prefix of the incoming one | the incoming claim replaces the local one |
+//! | [`Updated`](ImportKind::Updated) | the local history is a strict prefix of the incoming one, and performing the added entries over the local claim gives the incoming claim | the incoming claim replaces the local one |
 //! | [`AlreadyNewer`](ImportKind::AlreadyNewer) | the incoming history is a strict prefix of the local one: the file is older than what is here | nothing |
 //! | [`Conflicting`](ImportKind::Conflicting) | the histories diverged, or are equal but the claims differ (whatever their revisions: no entry accounts for the difference) | the incoming claim is added as a marked copy; the local one stays |
 //! | [`AlreadyCopied`](ImportKind::AlreadyCopied) | it would conflict, but an earlier import already kept it as a copy (a local claim marked `conflict_copy_of` this ID whose history starts with the incoming one) | nothing |
@@ -113,7 +113,13 @@ fn compare(local: &Claim, incoming: &Claim) -> ImportKind {
         return ImportKind::Conflicting;
     }
     if theirs.starts_with(ours) {
-        ImportKind::Updated
+        // Only what the added entries do may differ: a name, a tenant or a PoE document
+        // changed with no entry to account for it makes the two claims disagree.
+        if crate::lifecycle::replay_added(local, incoming) {
+            ImportKind::Updated
+        } else {
+            ImportKind::Conflicting
+        }
     } else if ours.starts_with(theirs) {
         ImportKind::AlreadyNewer
     } else {

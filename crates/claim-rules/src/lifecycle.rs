@@ -48,6 +48,7 @@ mod perform;
 mod permissions;
 mod phase;
 mod refusal;
+mod replay;
 mod restart;
 
 pub use action::Action;
@@ -59,6 +60,7 @@ pub use permissions::{
 };
 pub use phase::{phase, phase_spans, Phase, PhaseKind, PhaseSpan};
 pub use refusal::{Refusal, RefusalCode, RefusalHint};
+pub use replay::{replay, replay_added, replay_transitions, ReplayProblem};
 pub use restart::start_new_claim_from;
 
 use jiff::Timestamp;

@@ -186,6 +186,15 @@ fn a_conflict_is_kept_as_a_marked_copy_and_not_copied_twice() {
         Status::Submitted,
         "2025-03-05T11:00:00Z",
     );
+    let text = "The customer signed the SOW.";
+    if let Some(entry) = theirs.history.last_mut() {
+        entry.comment = text.into();
+    }
+    theirs.comments.push(claim_rules::model::Comment {
+        author: Actor::Partner,
+        at: at("2025-03-05T11:00:00Z"),
+        text: text.into(),
+    });
 
     let items = classify_import(std::slice::from_ref(&ours), std::slice::from_ref(&theirs));
     assert_eq!(items[0].kind, ImportKind::Conflicting);

@@ -350,7 +350,9 @@ impl Words {
             Refusal::NothingChangedSinceRequest { requested_at } => {
                 message.arg("requested_at", self.instant(*requested_at))
             }
-            Refusal::SubmitProblems { problems } => message.count(problems.len() as i64),
+            Refusal::SubmitProblems { problems } | Refusal::EditProblems { problems } => {
+                message.count(problems.len() as i64)
+            }
             Refusal::EffectiveTimeBeforePrevious {
                 previous,
                 previous_action,
@@ -495,6 +497,30 @@ impl Words {
                 .arg("last_to", self.status(*last_to)),
             ImportProblemKind::RevisionTooLow { revision, entries } => {
                 message.arg("revision", revision).arg("entries", entries)
+            }
+            ImportProblemKind::PolicyInvalid { problem } => {
+                message.arg("problem", self.word(&self.policy_problem_message(problem)))
+            }
+            ImportProblemKind::HistoryRefused { action, refusal } => message
+                .arg("action", self.action(*action))
+                .arg("refusal", self.refusal(refusal)),
+            ImportProblemKind::HistorySystemNotDue { action, due } => message
+                .arg("action", self.action(*action))
+                .arg("due", self.instant(*due)),
+            ImportProblemKind::HistorySystemWithoutDeadline { action } => {
+                message.arg("action", self.action(*action))
+            }
+            ImportProblemKind::HistorySystemMissing { transition, due } => message
+                .arg("transition", self.action(*transition))
+                .arg("due", self.instant(*due)),
+            ImportProblemKind::HistoryEntryDiffers { action, member } => message
+                .arg("action", self.action(*action))
+                .arg("member", member),
+            ImportProblemKind::HistoryPatchMismatch { field } => message.arg("field", field),
+            ImportProblemKind::ClaimDiffersFromHistory { member } => message.arg("member", member),
+            ImportProblemKind::PoeSha256Invalid { length } => message.arg("length", length),
+            ImportProblemKind::CommentTooLong { length, max } => {
+                message.arg("length", length).arg("max", max)
             }
         }
     }
