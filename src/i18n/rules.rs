@@ -19,7 +19,9 @@ use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
 use claim_rules::import::{ImportItem, ImportKind};
-use claim_rules::lifecycle::{EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint};
+use claim_rules::lifecycle::{
+    BeforeHistory, EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint,
+};
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, Program, SolutionArea, Status};
 use claim_rules::policy::{HolidaySet, PolicyProblem, PolicyProblemKind};
 use claim_rules::validation::{
@@ -683,6 +685,18 @@ pub fn calendar_error(error: &CalendarError) -> String {
     }
 }
 
+/// Why a claim cannot be shown at a time before its history ends.
+pub fn before_history(i18n: &I18n, before: &BeforeHistory, zone: &str) -> String {
+    word(
+        "evaluation.before_history",
+        &[
+            ("now", i18n.date_time(before.now, zone)),
+            ("last_at", i18n.date_time(before.last_at, zone)),
+            ("last_action", action_name(before.last_action).to_string()),
+        ],
+    )
+}
+
 /// A built-in holiday set's name (`holiday_set.<code>`).
 pub fn holiday_set(set: HolidaySet) -> &'static str {
     match set {
@@ -1142,6 +1156,13 @@ pub fn import_problem(i18n: &I18n, problem: &ImportProblem, zone: &str) -> Strin
             "import_problem.version.invalid",
             &[
                 ("found", json_kind_name(*found)),
+                ("supported", supported.to_string()),
+            ],
+        ),
+        ImportProblemKind::VersionTooNewLarge { version, supported } => word(
+            "import_problem.version.too_new_large",
+            &[
+                ("version", version.clone()),
                 ("supported", supported.to_string()),
             ],
         ),

@@ -348,6 +348,15 @@ pub enum ImportProblemKind {
         /// The newest version this code reads.
         supported: u32,
     },
+    /// The file's version is a whole number too large for 64 bits (far newer than this
+    /// code reads, or damaged).
+    #[serde(rename = "version.too_new_large")]
+    VersionTooNewLarge {
+        /// The version, in decimal digits.
+        version: String,
+        /// The newest version this code reads.
+        supported: u32,
+    },
     /// No migration leads from the file's version.
     #[serde(rename = "migration.missing")]
     MigrationMissing {
@@ -551,6 +560,7 @@ impl ImportProblemCode {
             ImportProblemCode::VersionMissing => "version.missing",
             ImportProblemCode::VersionInvalid => "version.invalid",
             ImportProblemCode::VersionTooNew => "version.too_new",
+            ImportProblemCode::VersionTooNewLarge => "version.too_new_large",
             ImportProblemCode::MigrationMissing => "migration.missing",
             ImportProblemCode::MigrationNotObject => "migration.not_object",
             ImportProblemCode::MemberMissing => "member.missing",
@@ -638,6 +648,10 @@ impl ImportProblemKind {
                 },
                 ImportProblemCode::VersionTooNew => ImportProblemKind::VersionTooNew {
                     version: 99,
+                    supported: FORMAT_VERSION,
+                },
+                ImportProblemCode::VersionTooNewLarge => ImportProblemKind::VersionTooNewLarge {
+                    version: "18446744073709551616".to_string(),
                     supported: FORMAT_VERSION,
                 },
                 ImportProblemCode::MigrationMissing => {
@@ -897,7 +911,21 @@ fn envelope(root: &Map<String, Value>) -> Result<u32, Vec<ImportProblem>> {
             }
             Some(version) => u32::try_from(version).ok(),
             None => {
-                problems.push(invalid(value));
+                // A whole number beyond 64 bits is read as a float; name it in digits
+                // (18446744073709551616), never as 1.8446744073709552e19.
+                let whole = number
+                    .as_f64()
+                    .filter(|float| float.is_finite() && *float >= 1.0 && float.fract() == 0.0);
+                match whole {
+                    Some(float) => problems.push(ImportProblem::new(
+                        "$.version",
+                        ImportProblemKind::VersionTooNewLarge {
+                            version: format!("{float:.0}"),
+                            supported: FORMAT_VERSION,
+                        },
+                    )),
+                    None => problems.push(invalid(value)),
+                }
                 None
             }
         },

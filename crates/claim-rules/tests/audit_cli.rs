@@ -167,3 +167,96 @@ fn output_of(args: &[&str]) -> Output {
     assert!(output.status.success(), "{args:?}: {}", stderr(&output));
     output
 }
+
+/// The version 1 fixture, changed by `edit`, written to a scratch file.
+fn fixture_with(name: &str, edit: impl FnOnce(&mut serde_json::Value)) -> Scratch {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export-v1.json");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("fixture is JSON");
+    edit(&mut value);
+    let scratch = Scratch::new(name);
+    std::fs::write(&scratch.0, value.to_string()).expect("write scratch file");
+    scratch
+}
+
+/// Defect 2: a policy with every clock at 0 (or 4294967295) was "valid".
+#[test]
+fn defect_2_an_unusable_policy_is_not_a_valid_file() {
+    for days in [0_u64, 4_294_967_295] {
+        let file = fixture_with(&format!("policy-{days}"), |value| {
+            for (_, length) in value["policy"].as_object_mut().expect("policy").iter_mut() {
+                if length.is_u64() {
+                    *length = serde_json::json!(days);
+                }
+            }
+        });
+        let output = cpor(&["check", file.path()]);
+        assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+        assert!(stdout(&output).contains("$.policy.review_start_business_days"));
+    }
+}
+
+/// Defect 4: a Partner `Approve` from Draft to Approved was accepted.
+#[test]
+fn defect_4_an_impossible_history_is_refused_at_its_entry() {
+    let file = fixture_with("partner-approve", |value| {
+        let claim = &mut value["claims"][1];
+        let entry = serde_json::json!({
+            "at": "2025-03-04T10:00:00Z", "recorded_at": "2025-03-04T10:00:00Z",
+            "actor": "Partner", "action": "Approve", "from": "Draft", "to": "Approved",
+            "changes": [], "comment": "", "detail": null
+        });
+        claim["history"].as_array_mut().expect("list").push(entry);
+        claim["status"] = serde_json::json!("Approved");
+        claim["revision"] = serde_json::json!(2);
+    });
+    let output = cpor(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.contains("$.claims[1].history[1]"), "{text}");
+    assert!(text.contains("Approve"), "{text}");
+}
+
+/// Defect 6: `timeline --now` before the history showed states the claim never had.
+#[test]
+fn defect_6_timeline_before_the_history_is_refused() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export-v1.json");
+    let path = path.to_str().expect("UTF-8 path");
+    let output = cpor(&[
+        "timeline",
+        path,
+        "--claim",
+        "c4a8",
+        "--now",
+        "2025-03-05T00:00:00Z",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("before this claim's last recorded change"),
+        "{}",
+        stderr(&output)
+    );
+    let after = cpor(&[
+        "timeline",
+        path,
+        "--claim",
+        "c4a8",
+        "--now",
+        "2025-03-07T00:00:00Z",
+    ]);
+    assert_eq!(after.status.code(), Some(0));
+}
+
+/// Defect 9: a version of 18446744073709551616 was shown as 1.8446744073709552e+19.
+#[test]
+fn defect_9_a_huge_version_is_named_in_digits() {
+    let file = fixture_with("huge-version", |value| {
+        value["version"] = serde_json::from_str("18446744073709551616").expect("number");
+    });
+    let output = cpor(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(text.contains("18446744073709551616"), "{text}");
+    assert!(!text.contains("e+19") && !text.contains("e19"), "{text}");
+}

@@ -15,7 +15,9 @@ use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
 use claim_rules::import::{ImportItem, ImportKind};
-use claim_rules::lifecycle::{EditableField, LockReason, Phase, Refusal, RefusalHint};
+use claim_rules::lifecycle::{
+    BeforeHistory, EditableField, LockReason, Phase, Refusal, RefusalHint,
+};
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, SolutionArea, Status};
 use claim_rules::policy::PolicyProblemKind;
 use claim_rules::validation::{
@@ -461,6 +463,9 @@ impl Words {
             ImportProblemKind::VersionInvalid { found, supported } => message
                 .arg("found", self.json_kind(*found))
                 .arg("supported", supported),
+            ImportProblemKind::VersionTooNewLarge { version, supported } => {
+                message.arg("version", version).arg("supported", supported)
+            }
             ImportProblemKind::VersionTooNew { version, supported } => {
                 message.arg("version", version).arg("supported", supported)
             }
@@ -523,6 +528,14 @@ impl Words {
                 message.arg("length", length).arg("max", max)
             }
         }
+    }
+
+    /// Why a claim cannot be shown at a time before its history ends.
+    pub fn before_history_message(&self, before: &BeforeHistory) -> Message {
+        Message::new(format!("evaluation.{}", before.code()))
+            .arg("now", self.instant(before.now))
+            .arg("last_at", self.instant(before.last_at))
+            .arg("last_action", self.action(before.last_action))
     }
 
     /// A policy problem's message.
