@@ -260,3 +260,46 @@ fn defect_9_a_huge_version_is_named_in_digits() {
     assert!(text.contains("18446744073709551616"), "{text}");
     assert!(!text.contains("e+19") && !text.contains("e19"), "{text}");
 }
+
+/// Defect 7 (report side): 1,000 claims on one tenant and product took 71 s and gave
+/// one warning per pair; now one group lists them (the time is measured by the `scale`
+/// bench, never asserted here).
+#[test]
+fn defect_7_competing_claims_are_reported_as_one_group() {
+    let file = fixture_with("thousand", |value| {
+        let template = value["claims"][3].clone();
+        let claims: Vec<serde_json::Value> = (0..1000u32)
+            .map(|n| {
+                let mut claim = template.clone();
+                claim["id"] = serde_json::json!(format!("00000000-0000-4000-8000-{n:012}"));
+                claim["fields"]["name"] = serde_json::json!(format!("Claim {n}"));
+                claim
+            })
+            .collect();
+        value["claims"] = serde_json::Value::Array(claims);
+    });
+    let output = cpor(&["check", file.path()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("1000 claims compete in 1 group."), "{text}");
+    assert!(text.contains("and 990 more"), "{text}");
+    assert_eq!(text.matches("! the Exchange Online workload").count(), 1);
+
+    let output = cpor(&["--json", "check", file.path()]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        report["competition_groups"].as_array().map(Vec::len),
+        Some(1)
+    );
+    assert_eq!(
+        report["competition_groups"][0]["claims"]
+            .as_array()
+            .map(Vec::len),
+        Some(1000)
+    );
+    assert!(
+        output.stdout.len() < 2_000_000,
+        "{} bytes",
+        output.stdout.len()
+    );
+}

@@ -627,7 +627,7 @@ impl Words {
             .arg("tenant_id", &competition.tenant_id)
     }
 
-    fn contested_message(&self, contested: &Contested) -> Message {
+    pub fn contested_message(&self, contested: &Contested) -> Message {
         let message = Message::new(format!("contested.{}", contested.code()))
             .arg("product", contested.product().display_name());
         match contested {
