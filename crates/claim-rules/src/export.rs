@@ -52,7 +52,7 @@ use serde_json::{Map, Value};
 use crate::calendar::CalendarError;
 use crate::deadlines::Rules;
 use crate::history::ActionKind;
-use crate::lifecycle::{replay, replay_transitions, Refusal};
+use crate::lifecycle::{replay, Refusal};
 use crate::model::{Claim, Status};
 use crate::policy::{CalendarSettings, ConsentRule, Policy, PolicyProblemKind};
 
@@ -865,7 +865,7 @@ pub fn parse_value(value: Value) -> Result<ExportDocument, Vec<ImportProblem>> {
     } else {
         root
     };
-    document_from_object(&root, version)
+    document_from_object(&root)
 }
 
 /// Check the format tag and version; return the version.
@@ -1072,10 +1072,7 @@ fn list_member<T: DeserializeOwned>(
     }
 }
 
-fn document_from_object(
-    root: &Map<String, Value>,
-    source_version: u32,
-) -> Result<ExportDocument, Vec<ImportProblem>> {
+fn document_from_object(root: &Map<String, Value>) -> Result<ExportDocument, Vec<ImportProblem>> {
     let mut problems = Vec::new();
     let exported_at =
         member::<Timestamp>(root, "exported_at", "$", Presence::Required, &mut problems);
@@ -1100,7 +1097,7 @@ fn document_from_object(
     if let (Some(policy), Some(calendar), Some(claims)) = (&policy, &calendar, &mut claims) {
         if problems.is_empty() {
             let policy = policy.with_calendar(calendar.clone());
-            replay_problems(claims, &policy, source_version, &mut problems);
+            replay_problems(claims, &policy, &mut problems);
         }
     }
     match (exported_at, app_version, policy, calendar, claims) {
@@ -1143,23 +1140,17 @@ fn policy_problems(policy: &Policy, problems: &mut Vec<ImportProblem>) {
 
 /// Replay every claim's history under the file's policy (see [`replay`]): the first
 /// entry of each claim that breaks a rule.
-/// Version 0 entries did not record their changes: only their transitions are replayed
-/// ([`replay_transitions`]).
-fn replay_problems(
-    claims: &[Claim],
-    policy: &Policy,
-    source_version: u32,
-    problems: &mut Vec<ImportProblem>,
-) {
+/// Version 0 entries did not record their changes: a claim with such entries is replayed
+/// for its transitions only (see [`replay`]).
+fn replay_problems(claims: &[Claim], policy: &Policy, problems: &mut Vec<ImportProblem>) {
     let Ok(rules) = Rules::new(policy.clone()) else {
         return;
     };
     for (index, claim) in claims.iter().enumerate() {
-        let replayed = if source_version == 0 {
-            replay_transitions(claim, &rules)
-        } else {
-            replay(claim, &rules)
-        };
+        // A version 0 claim whose entries look like version 1's is replayed in full, as
+        // it will be when it comes back in a version 1 file; [`replay`] itself replays
+        // the transitions only of a claim with an entry only version 0 wrote.
+        let replayed = replay(claim, &rules);
         if let Err(problem) = replayed {
             problems.push(ImportProblem::new(
                 format!("$.claims[{index}].{}", problem.path),
