@@ -616,17 +616,32 @@ fn resumed_due(calendar: &BusinessCalendar, at: Timestamp, left: i64) -> Timesta
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn deadlines(claim: &Claim, rules: &Rules) -> Vec<Deadline> {
-    let mut clocks: Vec<Deadline> = Vec::new();
+    let mut tracker = ClockTracker::default();
+    for entry in &claim.history {
+        tracker.record(entry, rules);
+    }
+    tracker.finish()
+}
+
+/// The clocks of a history read one entry at a time: what [`deadlines`] computes, kept
+/// up to date as entries are appended (the import replay asks it after every entry).
+#[derive(Debug, Default)]
+pub(crate) struct ClockTracker {
+    clocks: Vec<Deadline>,
     // Indices of the clocks still running: each entry looks at these only, so a long
     // history costs time in proportion to its length, not to its length squared.
-    let mut open: Vec<usize> = Vec::new();
-    let mut disputed_before = false;
-    for entry in &claim.history {
-        end_clocks(&mut clocks, &mut open, entry);
-        pause_or_resume(&mut clocks, &open, entry, rules.calendar());
-        for kind in clocks_started_by(entry, disputed_before) {
-            open.push(clocks.len());
-            clocks.push(Deadline {
+    open: Vec<usize>,
+    disputed_before: bool,
+}
+
+impl ClockTracker {
+    /// Take the next history entry into account.
+    pub(crate) fn record(&mut self, entry: &HistoryEntry, rules: &Rules) {
+        end_clocks(&mut self.clocks, &mut self.open, entry);
+        pause_or_resume(&mut self.clocks, &self.open, entry, rules.calendar());
+        for kind in clocks_started_by(entry, self.disputed_before) {
+            self.open.push(self.clocks.len());
+            self.clocks.push(Deadline {
                 kind,
                 started_at: entry.at,
                 started_by: entry.action,
@@ -636,11 +651,24 @@ pub fn deadlines(claim: &Claim, rules: &Rules) -> Vec<Deadline> {
             });
         }
         if entry.action == ActionKind::Dispute {
-            disputed_before = true;
+            self.disputed_before = true;
         }
     }
-    clocks.sort_by_key(|clock| (clock.started_at, clock.kind));
-    clocks
+
+    /// The clocks still running.
+    pub(crate) fn open_clocks(&self) -> impl Iterator<Item = &Deadline> {
+        self.open
+            .iter()
+            .filter_map(|&index| self.clocks.get(index))
+            .filter(|clock| clock.end.is_none())
+    }
+
+    /// Every clock, in start order.
+    pub(crate) fn finish(mut self) -> Vec<Deadline> {
+        self.clocks
+            .sort_by_key(|clock| (clock.started_at, clock.kind));
+        self.clocks
+    }
 }
 
 /// Like [`deadlines`], building the calendar from the policy first.

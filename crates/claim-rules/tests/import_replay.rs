@@ -329,3 +329,55 @@ fn updated_only_when_the_added_entries_explain_the_incoming_claim() {
     assert_eq!(kinds(&extended_dropped), ImportKind::Conflicting);
     assert_eq!(responded.status, Status::UnderReview);
 }
+
+#[test]
+fn a_long_history_of_requests_and_responses_replays() {
+    // The shape that made the replay quadratic: the status changes at every entry.
+    let mut claim = lived_claim(1);
+    let mut minute = 0;
+    let mut next = || {
+        minute += 1;
+        format!("2025-03-05T{:02}:{:02}:00Z", 18 + minute / 60, minute % 60)
+    };
+    for n in 0..150 {
+        claim = act(
+            &claim,
+            Action::Respond {
+                comment: format!("Answer {n}"),
+            },
+            Actor::Partner,
+            &next(),
+        );
+        claim = act(
+            &claim,
+            Action::RequestInformation {
+                reasons: vec![InformationReason::MissingProducts],
+                comment: format!("Question {n}"),
+                products_to_remove: vec![],
+            },
+            Actor::Reviewer,
+            &next(),
+        );
+    }
+    let value = file_of(std::slice::from_ref(&claim));
+    assert_eq!(parse(&value.to_string()).expect("valid").claims[0], claim);
+}
+
+#[test]
+fn a_system_entry_by_a_person_is_refused() {
+    let claim = lived_claim(1);
+    let rules = rules();
+    let expired = claim_rules::lifecycle::advance(&claim, at("2025-04-01T00:00:00Z"), &rules);
+    assert_eq!(expired.status, Status::Rejected);
+    let value = file_of(std::slice::from_ref(&expired));
+    assert!(parse(&value.to_string()).is_ok());
+    let mut forged = value.clone();
+    forged["claims"][0]["history"][5]["actor"] = json!("Customer");
+    assert_eq!(
+        first(&forged),
+        (
+            "$.claims[0].history[5]".to_string(),
+            "history.system_not_due".to_string()
+        )
+    );
+}

@@ -4,7 +4,7 @@
 //! [`replay`] starts from the claim's creation and performs every entry again: each user
 //! entry must be an action its actor may take from that status at that time under the
 //! file's rules ([`apply`](super::apply)'s own checks), each system entry must be exactly
-//! what [`advance`](super::advance) records at its deadline, no deadline may pass
+//! what [`advance`](super::advance) records at its deadline (by the system), no deadline may pass
 //! unrecorded before a later entry, and what each entry records (status, detail,
 //! comment, changes) must be what performing it records. The claim's fields, PoE,
 //! checklist, comments and archive flag must then be what the replay produced.
@@ -19,19 +19,20 @@
 //! replayed with the rules when their file was read): the import uses it to decide
 //! whether an incoming claim is the local one plus its added entries, and nothing else.
 //!
-//! Cost: one step per entry; the clocks are recomputed only after an entry that changes
-//! the status, and comments and edits do not copy the history, so a history of 100,000
-//! comments replays in time proportional to its length.
+//! Cost: one step per entry. The clocks are followed entry by entry (never recomputed
+//! over the history), and no step copies the history or the comments (a response reads
+//! the entries since the last information request), so a history of 100,000 entries
+//! that changes status at every entry replays in time proportional to its length.
 
 use jiff::Timestamp;
 use serde_json::Value;
 
-use crate::deadlines::{self, Rules};
+use crate::deadlines::{ClockTracker, Rules};
 use crate::export::ImportProblemKind;
 use crate::history::{ActionKind, EventDetail, HistoryEntry, RejectionReason};
-use crate::model::{Actor, Claim, ClaimFields, PoeChecklist, PoeDocument};
+use crate::model::{Actor, Claim, ClaimFields, PoeChecklist, PoeDocument, Status};
 
-use super::advance::{advance, system_transition};
+use super::advance::system_transition;
 use super::perform::{perform, record, Outcome, Stamp};
 use super::permissions::check_allowed;
 use super::{new_claim, start_new_claim_from, Action};
@@ -126,35 +127,16 @@ pub fn replay_transitions(claim: &Claim, rules: &Rules) -> Result<(), ReplayProb
     shadow.history = vec![first.clone()];
     shadow.status = first.to;
     shadow.archived = false;
+    let mut tracker = ClockTracker::default();
+    tracker.record(first, rules);
     for (index, entry) in claim.history.iter().enumerate().skip(1) {
-        let advanced = advance(&shadow, entry.at, rules);
-        let produced = advanced.history.get(shadow.history.len());
-        if entry.action.is_system() {
-            let same = produced.is_some_and(|produced| {
-                (produced.action, produced.at, produced.to) == (entry.action, entry.at, entry.to)
-            });
-            if !same {
-                let kind = match next_transition(&shadow, rules) {
-                    Some((due, _)) => ImportProblemKind::HistorySystemNotDue {
-                        action: entry.action,
-                        due,
-                    },
-                    None => ImportProblemKind::HistorySystemWithoutDeadline {
-                        action: entry.action,
-                    },
-                };
-                return Err(ReplayProblem::at(index, kind));
-            }
-        } else {
-            if let Some(produced) = produced {
-                return Err(ReplayProblem::at(
-                    index,
-                    ImportProblemKind::HistorySystemMissing {
-                        transition: produced.action,
-                        due: produced.at,
-                    },
-                ));
-            }
+        system_timing(
+            &shadow,
+            entry,
+            index,
+            next_transition(&tracker, shadow.status),
+        )?;
+        if !entry.action.is_system() {
             // The fields at submission are not known (edits were not recorded): a
             // submission or response is checked for its actor and status only.
             let checked = match entry.action {
@@ -173,6 +155,10 @@ pub fn replay_transitions(claim: &Claim, rules: &Rules) -> Result<(), ReplayProb
                 )
             })?;
         }
+        if entry.to != status_after(entry.action, shadow.status) {
+            return Err(ReplayProblem::differs(index, entry.action, "to"));
+        }
+        tracker.record(entry, rules);
         shadow.history.push(entry.clone());
         shadow.status = entry.to;
         match entry.action {
@@ -182,6 +168,32 @@ pub fn replay_transitions(claim: &Claim, rules: &Rules) -> Result<(), ReplayProb
         }
     }
     Ok(())
+}
+
+/// The status an action leads to from `status`.
+fn status_after(action: ActionKind, status: Status) -> Status {
+    match action {
+        ActionKind::Submit => Status::Submitted,
+        ActionKind::StartReview | ActionKind::Respond => Status::UnderReview,
+        ActionKind::RequestInformation => Status::PartnerActionRequired,
+        ActionKind::Approve | ActionKind::OverturnRejection | ActionKind::ConsentEnded => {
+            Status::Approved
+        }
+        ActionKind::Reject
+        | ActionKind::CustomerDecline
+        | ActionKind::RequestRejection
+        | ActionKind::UpholdRejection
+        | ActionKind::PartnerResponseExpired => Status::Rejected,
+        ActionKind::Dispute => Status::Disputed,
+        ActionKind::Create | ActionKind::StartedFrom => Status::Draft,
+        ActionKind::Edit
+        | ActionKind::AddPoe
+        | ActionKind::RemovePoe
+        | ActionKind::Comment
+        | ActionKind::Archive
+        | ActionKind::Unarchive
+        | ActionKind::RestartedAs => status,
+    }
 }
 
 /// The first two of [`check_allowed`]'s conditions: the actor, and the status.
@@ -351,60 +363,87 @@ fn run(
     offset: usize,
     rules: Option<&Rules>,
 ) -> Result<Claim, ReplayProblem> {
-    // The next system transition's deadline, recomputed only when the status changes.
-    let mut next_due: Option<Option<(Timestamp, ActionKind)>> = None;
-    let mut position = 0;
-    while let Some(entry) = entries.get(position) {
+    // The clocks, kept up to date entry by entry (never recomputed over the history).
+    let mut tracker = rules.map(|rules| {
+        let mut tracker = ClockTracker::default();
+        for entry in &current.history {
+            tracker.record(entry, rules);
+        }
+        tracker
+    });
+    let mut last_request = current
+        .history
+        .iter()
+        .rposition(|entry| entry.action == ActionKind::RequestInformation);
+    for (position, entry) in entries.iter().enumerate() {
         let index = offset + position;
-        if let Some(rules) = rules {
-            let due = *next_due.get_or_insert_with(|| next_transition(&current, rules));
-            if entry.action.is_system() {
-                let advanced = advance(&current, entry.at, rules);
-                let produced = advanced.history.get(current.history.len()..).unwrap_or(&[]);
-                let recorded = entries.get(position..position + produced.len());
-                if produced.is_empty() || recorded != Some(produced) {
-                    let kind = match due {
-                        Some((due, _)) => ImportProblemKind::HistorySystemNotDue {
-                            action: entry.action,
-                            due,
-                        },
-                        None => ImportProblemKind::HistorySystemWithoutDeadline {
-                            action: entry.action,
-                        },
-                    };
-                    return Err(ReplayProblem::at(index, kind));
-                }
-                position += produced.len();
-                current = advanced;
-                next_due = None;
-                continue;
-            }
-            if let Some((due, transition)) = due {
-                if due <= entry.at {
-                    return Err(ReplayProblem::at(
-                        index,
-                        ImportProblemKind::HistorySystemMissing { transition, due },
-                    ));
-                }
-            }
+        if let (Some(rules), Some(tracker)) = (rules, &tracker) {
+            let due = next_transition(tracker, current.status);
+            system_timing(&current, entry, index, due)?;
+            current = step(current, entry, index, Some(rules), last_request)?;
+        } else {
+            current = step(current, entry, index, None, last_request)?;
         }
-        let status_before = current.status;
-        current = step(current, entry, index, rules)?;
-        if current.status != status_before || entry.action == ActionKind::RestartedAs {
-            next_due = None;
+        if let (Some(rules), Some(tracker)) = (rules, tracker.as_mut()) {
+            tracker.record(entry, rules);
         }
-        position += 1;
+        if entry.action == ActionKind::RequestInformation {
+            last_request = Some(index);
+        }
     }
     Ok(current)
 }
 
-/// The earliest system transition still to come for the claim as it stands.
-fn next_transition(claim: &Claim, rules: &Rules) -> Option<(Timestamp, ActionKind)> {
-    deadlines::deadlines(claim, rules)
-        .iter()
-        .filter(|clock| clock.end.is_none())
+/// A system entry must be the transition due, exactly at its deadline (or at the entry
+/// before it, if that came later); any other entry must come before the next deadline.
+fn system_timing(
+    current: &Claim,
+    entry: &HistoryEntry,
+    index: usize,
+    due: Option<(Timestamp, ActionKind)>,
+) -> Result<(), ReplayProblem> {
+    if entry.action.is_system() {
+        return match due {
+            Some((due, action)) => {
+                let expected = current
+                    .history
+                    .last()
+                    .map_or(due, |previous| previous.at.max(due));
+                if action == entry.action && entry.at == expected && entry.actor == Actor::System {
+                    Ok(())
+                } else {
+                    Err(ReplayProblem::at(
+                        index,
+                        ImportProblemKind::HistorySystemNotDue {
+                            action: entry.action,
+                            due,
+                        },
+                    ))
+                }
+            }
+            None => Err(ReplayProblem::at(
+                index,
+                ImportProblemKind::HistorySystemWithoutDeadline {
+                    action: entry.action,
+                },
+            )),
+        };
+    }
+    match due {
+        Some((due, transition)) if due <= entry.at => Err(ReplayProblem::at(
+            index,
+            ImportProblemKind::HistorySystemMissing { transition, due },
+        )),
+        Some(_) | None => Ok(()),
+    }
+}
+
+/// The earliest system transition still to come for a claim in `status`.
+fn next_transition(tracker: &ClockTracker, status: Status) -> Option<(Timestamp, ActionKind)> {
+    tracker
+        .open_clocks()
         .filter_map(|clock| {
-            system_transition(clock.kind, claim.status).map(|(action, _)| (clock.due, action))
+            system_transition(clock.kind, status).map(|(action, _)| (clock.due, action))
         })
         .min_by_key(|(due, _)| *due)
 }
@@ -415,6 +454,7 @@ fn step(
     entry: &HistoryEntry,
     index: usize,
     rules: Option<&Rules>,
+    last_request: Option<usize>,
 ) -> Result<Claim, ReplayProblem> {
     let refused = |refusal| {
         ReplayProblem::at(
@@ -431,13 +471,18 @@ fn step(
         recorded_at: entry.recorded_at,
     };
     if entry.action.is_system() {
-        // Without the rules (entries already replayed with them): the recorded effect.
-        let outcome = match entry.action {
-            ActionKind::PartnerResponseExpired => {
+        // Its timing was checked against the clocks; here its effect, from the status
+        // the transition leaves.
+        let outcome = match (entry.action, current.status) {
+            (ActionKind::PartnerResponseExpired, Status::PartnerActionRequired) => {
                 Outcome::rejected(RejectionReason::NoPartnerResponse)
             }
-            _ => Outcome::to(entry.to),
+            (ActionKind::ConsentEnded, Status::Approved) => Outcome::to(Status::Approved),
+            _ => return Err(ReplayProblem::differs(index, entry.action, "from")),
         };
+        if entry.actor != Actor::System {
+            return Err(ReplayProblem::differs(index, entry.action, "actor"));
+        }
         return same_entry(record(current, entry.action, stamp, outcome), entry, index);
     }
     if entry.action == ActionKind::RestartedAs {
@@ -456,16 +501,20 @@ fn step(
     if let Some(rules) = rules {
         check_allowed(&current, entry.action, entry.actor, entry.at, rules).map_err(refused)?;
     }
-    // Only a response reads the history (what changed since the request); every other
-    // action is performed without copying the history and the comments.
-    let next = if entry.action == ActionKind::Respond {
-        perform(&current, action, stamp).map_err(refused)?
-    } else {
+    // Actions are performed without copying the history and the comments: a response
+    // reads only the entries since the last information request (what changed since).
+    let next = {
         let mut current = current;
         let history = std::mem::take(&mut current.history);
         let comments = std::mem::take(&mut current.comments);
+        if entry.action == ActionKind::Respond {
+            let since = last_request.unwrap_or(0);
+            current.history = history.get(since..).unwrap_or(&[]).to_vec();
+        }
         let performed = perform(&current, action, stamp);
         let mut next = performed.map_err(refused)?;
+        let produced = next.history.split_off(current.history.len());
+        next.history = produced;
         let mut all_history = history;
         all_history.append(&mut next.history);
         next.history = all_history;
