@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing first (scripts/setup.sh).
-.PHONY: serve test size setup
+.PHONY: serve test size setup fuzz
 serve:   ## build the release app and serve it at http://127.0.0.1:8080/
 	@scripts/serve.sh
 test:    ## every test layer; one summary line per layer
@@ -8,3 +8,5 @@ size:    ## size of each shipped file, raw / gzip / brotli
 	@scripts/size.sh
 setup:   ## install the toolchain only
 	@scripts/setup.sh test
+fuzz:    ## run each fuzz target briefly (FUZZ_SECONDS, default 30)
+	@scripts/fuzz.sh

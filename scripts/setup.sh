@@ -4,7 +4,7 @@
 #   scripts/setup.sh build   — Rust for wasm32, Trunk, wasm-bindgen, wasm-opt
 #   scripts/setup.sh test    — the above plus Chromium and chromedriver, Playwright,
 #                              ical.js, poppler-utils (PDF tools)
-# Follows shared/TOOLCHAIN.md.
+#   scripts/setup.sh fuzz    — cargo-fuzz only (libFuzzer targets in fuzz/)
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -40,6 +40,21 @@ else
   apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy
 fi
 command -v cargo >/dev/null 2>&1 || { say "cargo is not on PATH"; exit 1; }
+
+# Fuzzing (`scripts/setup.sh fuzz`, used by `make fuzz`): cargo-fuzz, exactly this version.
+CARGO_FUZZ_VERSION=0.13.2
+if [ "$want" = fuzz ]; then
+  if cargo fuzz --version 2>/dev/null | grep -q " $CARGO_FUZZ_VERSION\$"; then
+    say "cargo-fuzz $CARGO_FUZZ_VERSION present"
+  else
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION with cargo (takes about 4 minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force --quiet
+  fi
+  # libfuzzer-sys compiles libFuzzer (C++) when a target is first built.
+  command -v c++ >/dev/null 2>&1 || apt_install g++
+  say "ready for fuzzing"
+  exit 0
+fi
 
 # 2. Node.js and npm (for wasm-opt from binaryen and for Playwright).
 if ! command -v npm >/dev/null 2>&1; then apt_install nodejs npm; fi

@@ -19,9 +19,11 @@ use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
 use claim_rules::import::{ImportItem, ImportKind};
-use claim_rules::lifecycle::{EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint};
+use claim_rules::lifecycle::{
+    BeforeHistory, EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint,
+};
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, Program, SolutionArea, Status};
-use claim_rules::policy::{PolicyProblem, PolicyProblemKind};
+use claim_rules::policy::{HolidaySet, PolicyProblem, PolicyProblemKind};
 use claim_rules::validation::{
     BadChar, Competition, CompetitionKind, Contested, DomainIssue, GuidHint, Problem, ProblemKind,
     ReadinessAdvice, ReadinessCheck, ReadinessItem, RevenueAssociationPart,
@@ -637,7 +639,12 @@ fn shorten(text: &str, max: usize) -> String {
 
 /// A policy problem (settings).
 pub fn policy_problem(problem: &PolicyProblem) -> String {
-    match &problem.kind {
+    policy_problem_kind(&problem.kind)
+}
+
+/// What is wrong with a setting of the policy.
+pub fn policy_problem_kind(kind: &PolicyProblemKind) -> String {
+    match kind {
         PolicyProblemKind::LengthOutOfRange { days, min, max } => word(
             "policy.length_out_of_range",
             &[
@@ -661,6 +668,44 @@ pub fn calendar_error(error: &CalendarError) -> String {
             word("calendar.unknown_time_zone", &[("time_zone", zone.clone())])
         }
         CalendarError::DateOutOfRange => word("calendar.date_out_of_range", &[]),
+        CalendarError::YearNotPublished {
+            set,
+            year,
+            first,
+            last,
+        } => word(
+            "calendar.year_not_published",
+            &[
+                ("set", holiday_set(*set).to_string()),
+                ("year", year.to_string()),
+                ("first", first.to_string()),
+                ("last", last.to_string()),
+            ],
+        ),
+    }
+}
+
+/// Why a claim cannot be shown at a time before its history ends.
+pub fn before_history(i18n: &I18n, before: &BeforeHistory, zone: &str) -> String {
+    word(
+        "evaluation.before_history",
+        &[
+            ("now", i18n.date_time(before.now, zone)),
+            ("last_at", i18n.date_time(before.last_at, zone)),
+            ("last_action", action_name(before.last_action).to_string()),
+        ],
+    )
+}
+
+/// A built-in holiday set's name (`holiday_set.<code>`).
+pub fn holiday_set(set: HolidaySet) -> &'static str {
+    match set {
+        HolidaySet::None => text("holiday_set.none"),
+        HolidaySet::UsFederal => text("holiday_set.us"),
+        HolidaySet::Sweden => text("holiday_set.se"),
+        HolidaySet::Germany => text("holiday_set.de"),
+        HolidaySet::Netherlands => text("holiday_set.nl"),
+        HolidaySet::China => text("holiday_set.cn"),
     }
 }
 
@@ -999,6 +1044,12 @@ fn refusal_words(i18n: &I18n, refusal: &Refusal, zone: &str) -> String {
             problems.len() as i64,
             &[],
         ),
+        Refusal::EditProblems { problems } => word_count(
+            "refusal.edit_problems_one",
+            "refusal.edit_problems_other",
+            problems.len() as i64,
+            &[],
+        ),
         Refusal::EffectiveTimeBeforePrevious {
             previous,
             previous_action,
@@ -1108,6 +1159,13 @@ pub fn import_problem(i18n: &I18n, problem: &ImportProblem, zone: &str) -> Strin
                 ("supported", supported.to_string()),
             ],
         ),
+        ImportProblemKind::VersionTooNewLarge { version, supported } => word(
+            "import_problem.version.too_new_large",
+            &[
+                ("version", version.clone()),
+                ("supported", supported.to_string()),
+            ],
+        ),
         ImportProblemKind::VersionTooNew { version, supported } => word(
             "import_problem.version.too_new",
             &[
@@ -1196,6 +1254,58 @@ pub fn import_problem(i18n: &I18n, problem: &ImportProblem, zone: &str) -> Strin
                 ("revision", revision.to_string()),
                 ("entries", entries.to_string()),
             ],
+        ),
+        ImportProblemKind::PolicyInvalid { problem } => word(
+            "import_problem.policy.invalid",
+            &[("problem", policy_problem_kind(problem))],
+        ),
+        ImportProblemKind::HistoryRefused { action, refusal } => word(
+            "import_problem.history.refused",
+            &[
+                ("action", action_name(*action).to_string()),
+                ("refusal", self::refusal(i18n, refusal, zone)),
+            ],
+        ),
+        ImportProblemKind::HistorySystemNotDue { action, due } => word(
+            "import_problem.history.system_not_due",
+            &[
+                ("action", action_name(*action).to_string()),
+                ("due", at(*due)),
+            ],
+        ),
+        ImportProblemKind::HistorySystemWithoutDeadline { action } => word(
+            "import_problem.history.system_without_deadline",
+            &[("action", action_name(*action).to_string())],
+        ),
+        ImportProblemKind::HistorySystemMissing { transition, due } => word(
+            "import_problem.history.system_missing",
+            &[
+                ("transition", action_name(*transition).to_string()),
+                ("due", at(*due)),
+            ],
+        ),
+        ImportProblemKind::HistoryEntryDiffers { action, member } => word(
+            "import_problem.history.entry_differs",
+            &[
+                ("action", action_name(*action).to_string()),
+                ("member", member.clone()),
+            ],
+        ),
+        ImportProblemKind::HistoryPatchMismatch { field } => word(
+            "import_problem.history.patch_mismatch",
+            &[("field", field.clone())],
+        ),
+        ImportProblemKind::ClaimDiffersFromHistory { member } => word(
+            "import_problem.claim.differs_from_history",
+            &[("member", member.clone())],
+        ),
+        ImportProblemKind::PoeSha256Invalid { length } => word(
+            "import_problem.poe.sha256_invalid",
+            &[("length", length.to_string())],
+        ),
+        ImportProblemKind::CommentTooLong { length, max } => word(
+            "import_problem.comment.too_long",
+            &[("length", length.to_string()), ("max", max.to_string())],
         ),
     }
 }

@@ -50,3 +50,29 @@ export async function storedClaims(page) {
     .sort()
     .map((key) => JSON.parse(localStorage.getItem(key))));
 }
+
+/**
+ * A claim as the app would have made it: created, a PoE document added, submitted at
+ * `submittedAt`, with every field a submission needs (imports replay the history, so
+ * a claim to be exported and imported must be one the rules could have produced).
+ */
+export function submittable(id, name, fields = {}, createdAt = '2026-11-02T09:00:00Z', submittedAt = '2026-11-03T17:00:00Z') {
+  const claim = draft(id, name, {
+    customer_contact: { name: 'Ana López', title: 'IT Director', email: 'ana.lopez@contoso.com' },
+    partner_contact: { name: 'Jonas Berg', email: 'jonas@fabrikam.se' },
+    ...fields,
+  }, createdAt);
+  const addedAt = '2026-11-02T09:05:00Z';
+  const document = {
+    id: '6c1b7c40-1d4e-4b7a-9f55-0000000003e9', file_name: 'signed-sow.pdf', media_type: 'application/pdf',
+    size: 48213, sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    added_at: addedAt, added_by: 'Partner', note: '',
+  };
+  claim.poe = [document];
+  claim.history.push(entry(addedAt, 'Partner', 'AddPoe', 'Draft', 'Draft', { changes: [{ field: 'poe[0]', old: null, new: document }] }));
+  claim.history.push(entry(submittedAt, 'Partner', 'Submit', 'Draft', 'Submitted'));
+  claim.status = 'Submitted';
+  claim.revision = claim.history.length;
+  claim.updated_at = submittedAt;
+  return claim;
+}

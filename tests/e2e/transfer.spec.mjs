@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { appReady, forbidNetwork, shot } from './helpers.mjs';
-import { draft, entry, submitted, storeClaims, storedClaims } from './fixtures.mjs';
+import { draft, entry, submittable, storeClaims, storedClaims } from './fixtures.mjs';
 
-const contoso = submitted('11111111-1111-4111-8111-111111111111', 'Contoso M365 usage', {
+const contoso = submittable('11111111-1111-4111-8111-111111111111', 'Contoso M365 usage', {
   partner_id: '1234567', customer_domain: 'contoso.com', tenant_id: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   solution_area: 'Microsoft365', activities: ['Usage'], products: [{ product: 'ExchangeOnline' }],
 });
@@ -82,10 +82,10 @@ test('a claim changed both here and in the file is kept twice', async ({ page })
   await page.goto('./');
   await appReady(page);
   const here = structuredClone(contoso);
-  here.revision = 3;
+  here.revision = contoso.revision + 1;
   here.history.push(entry('2026-11-04T10:00:00Z', 'Partner', 'Comment', 'Submitted', 'Submitted', { comment: 'here' }));
   const there = structuredClone(contoso);
-  there.revision = 3;
+  there.revision = contoso.revision + 1;
   there.history.push(entry('2026-11-04T11:00:00Z', 'Reviewer', 'StartReview', 'Submitted', 'UnderReview'));
   there.status = 'UnderReview';
   await storeClaims(page, [here]);
@@ -106,4 +106,33 @@ test('a claim changed both here and in the file is kept twice', async ({ page })
   const copy = stored.find((c) => c.id !== here.id);
   expect(copy.fields.name).toBe('Contoso M365 usage (imported copy)');
   expect(copy.links.conflict_copy_of).toBe(here.id);
+});
+
+test('an impossible history is refused at its entry, with the rule, and nothing changes', async ({ page }) => {
+  await page.goto('./');
+  await appReady(page);
+  await page.goto('./#/transfer');
+  await page.reload();
+  await appReady(page);
+  // A partner "approves" a draft: the lifecycle never allows it.
+  const forged = draft('66666666-6666-4666-8666-666666666666', 'Forged approval');
+  forged.history.push(entry('2026-11-03T10:00:00Z', 'Partner', 'Approve', 'Draft', 'Approved'));
+  forged.status = 'Approved';
+  forged.revision = 2;
+  const file = { format: 'cpor-desk', version: 1, exported_at: '2026-11-20T10:00:00Z', app_version: '0.1.0',
+    policy: { review_start_business_days: 0, review_decision_business_days: 5, partner_response_business_days: 5,
+      consent: { CalendarDays: 7 }, dispute_window_days: 30, dispute_review_business_days: 5, decision_target_business_days: 10 },
+    calendar: { weekmask: '1111100', holidays: 'UsFederal', custom_holidays: [], time_zone: 'America/Los_Angeles' },
+    claims: [forged] };
+  await page.locator('#import-file').setInputFiles({ name: 'forged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  const problems = page.locator('.import-problems');
+  await expect(problems).toContainText('$.policy.review_start_business_days');
+  await page.locator('#import-file').setInputFiles({ name: 'forged.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...file, policy: { ...file.policy, review_start_business_days: 5 } })) });
+  await expect(problems).toContainText('$.claims[0].history[1]');
+  await expect(problems).toContainText('Approve');
+  await shot(page, 'transfer-import-impossible-history');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await shot(page, 'transfer-import-impossible-history-360');
+  expect(await storedClaims(page)).toEqual([]);
 });

@@ -616,13 +616,32 @@ fn resumed_due(calendar: &BusinessCalendar, at: Timestamp, left: i64) -> Timesta
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn deadlines(claim: &Claim, rules: &Rules) -> Vec<Deadline> {
-    let mut clocks: Vec<Deadline> = Vec::new();
-    let mut disputed_before = false;
+    let mut tracker = ClockTracker::default();
     for entry in &claim.history {
-        end_clocks(&mut clocks, entry);
-        pause_or_resume(&mut clocks, entry, rules.calendar());
-        for kind in clocks_started_by(entry, disputed_before) {
-            clocks.push(Deadline {
+        tracker.record(entry, rules);
+    }
+    tracker.finish()
+}
+
+/// The clocks of a history read one entry at a time: what [`deadlines`] computes, kept
+/// up to date as entries are appended (the import replay asks it after every entry).
+#[derive(Debug, Default)]
+pub(crate) struct ClockTracker {
+    clocks: Vec<Deadline>,
+    // Indices of the clocks still running: each entry looks at these only, so a long
+    // history costs time in proportion to its length, not to its length squared.
+    open: Vec<usize>,
+    disputed_before: bool,
+}
+
+impl ClockTracker {
+    /// Take the next history entry into account.
+    pub(crate) fn record(&mut self, entry: &HistoryEntry, rules: &Rules) {
+        end_clocks(&mut self.clocks, &mut self.open, entry);
+        pause_or_resume(&mut self.clocks, &self.open, entry, rules.calendar());
+        for kind in clocks_started_by(entry, self.disputed_before) {
+            self.open.push(self.clocks.len());
+            self.clocks.push(Deadline {
                 kind,
                 started_at: entry.at,
                 started_by: entry.action,
@@ -632,11 +651,24 @@ pub fn deadlines(claim: &Claim, rules: &Rules) -> Vec<Deadline> {
             });
         }
         if entry.action == ActionKind::Dispute {
-            disputed_before = true;
+            self.disputed_before = true;
         }
     }
-    clocks.sort_by_key(|clock| (clock.started_at, clock.kind));
-    clocks
+
+    /// The clocks still running.
+    pub(crate) fn open_clocks(&self) -> impl Iterator<Item = &Deadline> {
+        self.open
+            .iter()
+            .filter_map(|&index| self.clocks.get(index))
+            .filter(|clock| clock.end.is_none())
+    }
+
+    /// Every clock, in start order.
+    pub(crate) fn finish(mut self) -> Vec<Deadline> {
+        self.clocks
+            .sort_by_key(|clock| (clock.started_at, clock.kind));
+        self.clocks
+    }
 }
 
 /// Like [`deadlines`], building the calendar from the policy first.
@@ -676,8 +708,11 @@ pub fn open_clock(clocks: &[Deadline], kind: ClockKind) -> Option<&Deadline> {
         .find(|clock| clock.kind == kind && clock.end.is_none())
 }
 
-fn end_clocks(clocks: &mut [Deadline], entry: &HistoryEntry) {
-    for clock in clocks.iter_mut().filter(|clock| clock.end.is_none()) {
+fn end_clocks(clocks: &mut [Deadline], open: &mut Vec<usize>, entry: &HistoryEntry) {
+    for &index in open.iter() {
+        let Some(clock) = clocks.get_mut(index) else {
+            continue;
+        };
         let kind = if clock.kind.awaits(entry.action) {
             Some(EndKind::Awaited)
         } else if clock.kind.expiry_transition() == Some(entry.action) {
@@ -695,13 +730,22 @@ fn end_clocks(clocks: &mut [Deadline], entry: &HistoryEntry) {
             });
         }
     }
+    open.retain(|&index| clocks.get(index).is_some_and(|clock| clock.end.is_none()));
 }
 
-fn pause_or_resume(clocks: &mut [Deadline], entry: &HistoryEntry, calendar: &BusinessCalendar) {
-    for clock in clocks
-        .iter_mut()
-        .filter(|clock| clock.kind == ClockKind::DecisionTarget && clock.end.is_none())
-    {
+fn pause_or_resume(
+    clocks: &mut [Deadline],
+    open: &[usize],
+    entry: &HistoryEntry,
+    calendar: &BusinessCalendar,
+) {
+    for &index in open {
+        let Some(clock) = clocks
+            .get_mut(index)
+            .filter(|clock| clock.kind == ClockKind::DecisionTarget)
+        else {
+            continue;
+        };
         let paused = clock
             .pauses
             .last()

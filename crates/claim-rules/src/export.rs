@@ -49,9 +49,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::calendar::CalendarError;
+use crate::deadlines::Rules;
 use crate::history::ActionKind;
+use crate::lifecycle::{replay, Refusal};
 use crate::model::{Claim, Status};
-use crate::policy::{CalendarSettings, ConsentRule, Policy};
+use crate::policy::{CalendarSettings, ConsentRule, Policy, PolicyProblemKind};
 
 mod migrate;
 
@@ -345,6 +348,15 @@ pub enum ImportProblemKind {
         /// The newest version this code reads.
         supported: u32,
     },
+    /// The file's version is a whole number too large for 64 bits (far newer than this
+    /// code reads, or damaged).
+    #[serde(rename = "version.too_new_large")]
+    VersionTooNewLarge {
+        /// The version, in decimal digits.
+        version: String,
+        /// The newest version this code reads.
+        supported: u32,
+    },
     /// No migration leads from the file's version.
     #[serde(rename = "migration.missing")]
     MigrationMissing {
@@ -454,6 +466,83 @@ pub enum ImportProblemKind {
         /// How many history entries it has.
         entries: u64,
     },
+    /// A setting of the file's policy or calendar cannot be used (a clock of 0 days, one
+    /// of 4294967295 days, a weekmask without a working day, …).
+    #[serde(rename = "policy.invalid")]
+    PolicyInvalid {
+        /// What is wrong with it.
+        problem: PolicyProblemKind,
+    },
+    /// Replayed through the lifecycle, this history entry is refused: its actor may not
+    /// take that action from that status at that time under the file's policy.
+    #[serde(rename = "history.refused")]
+    HistoryRefused {
+        /// The entry's action.
+        action: ActionKind,
+        /// Why the rules refuse it.
+        refusal: Refusal,
+    },
+    /// A system entry (partner response expired, consent ended) that is not exactly at
+    /// its deadline.
+    #[serde(rename = "history.system_not_due")]
+    HistorySystemNotDue {
+        /// The entry's action.
+        action: ActionKind,
+        /// When its deadline is due.
+        due: Timestamp,
+    },
+    /// A system entry with no deadline behind it (none was running at that point).
+    #[serde(rename = "history.system_without_deadline")]
+    HistorySystemWithoutDeadline {
+        /// The entry's action.
+        action: ActionKind,
+    },
+    /// A deadline passed before this entry, and the system transition it causes is not
+    /// recorded before it.
+    #[serde(rename = "history.system_missing")]
+    HistorySystemMissing {
+        /// The transition that should come first.
+        transition: ActionKind,
+        /// Its deadline.
+        due: Timestamp,
+    },
+    /// Replayed, this entry records something else than the file says (`member`: `to`,
+    /// `detail`, `changes`, `comment`, `actor` or `action`).
+    #[serde(rename = "history.entry_differs")]
+    HistoryEntryDiffers {
+        /// The entry's action.
+        action: ActionKind,
+        /// The member of the entry that differs.
+        member: String,
+    },
+    /// An edit's change does not start from the value the field has at that point of the
+    /// history (its `old` is not the current value), or names no editable field.
+    #[serde(rename = "history.patch_mismatch")]
+    HistoryPatchMismatch {
+        /// The field's path, for example `fields.tenant_id`.
+        field: String,
+    },
+    /// The claim's member is not what its history produces (a change no entry accounts
+    /// for).
+    #[serde(rename = "claim.differs_from_history")]
+    ClaimDiffersFromHistory {
+        /// The member, for example `fields`, `poe` or `comments`.
+        member: String,
+    },
+    /// A PoE document's SHA-256 is not 64 hexadecimal digits.
+    #[serde(rename = "poe.sha256_invalid")]
+    PoeSha256Invalid {
+        /// How many characters it has.
+        length: usize,
+    },
+    /// A comment is longer than the rules accept.
+    #[serde(rename = "comment.too_long")]
+    CommentTooLong {
+        /// Its length in characters.
+        length: usize,
+        /// The longest accepted.
+        max: usize,
+    },
 }
 
 impl ImportProblemCode {
@@ -471,6 +560,7 @@ impl ImportProblemCode {
             ImportProblemCode::VersionMissing => "version.missing",
             ImportProblemCode::VersionInvalid => "version.invalid",
             ImportProblemCode::VersionTooNew => "version.too_new",
+            ImportProblemCode::VersionTooNewLarge => "version.too_new_large",
             ImportProblemCode::MigrationMissing => "migration.missing",
             ImportProblemCode::MigrationNotObject => "migration.not_object",
             ImportProblemCode::MemberMissing => "member.missing",
@@ -487,6 +577,16 @@ impl ImportProblemCode {
             ImportProblemCode::HistoryOutOfOrder => "history.out_of_order",
             ImportProblemCode::StatusNotLastHistory => "status.not_last_history",
             ImportProblemCode::RevisionTooLow => "revision.too_low",
+            ImportProblemCode::PolicyInvalid => "policy.invalid",
+            ImportProblemCode::HistoryRefused => "history.refused",
+            ImportProblemCode::HistorySystemNotDue => "history.system_not_due",
+            ImportProblemCode::HistorySystemWithoutDeadline => "history.system_without_deadline",
+            ImportProblemCode::HistorySystemMissing => "history.system_missing",
+            ImportProblemCode::HistoryEntryDiffers => "history.entry_differs",
+            ImportProblemCode::HistoryPatchMismatch => "history.patch_mismatch",
+            ImportProblemCode::ClaimDiffersFromHistory => "claim.differs_from_history",
+            ImportProblemCode::PoeSha256Invalid => "poe.sha256_invalid",
+            ImportProblemCode::CommentTooLong => "comment.too_long",
         }
     }
 
@@ -550,6 +650,10 @@ impl ImportProblemKind {
                     version: 99,
                     supported: FORMAT_VERSION,
                 },
+                ImportProblemCode::VersionTooNewLarge => ImportProblemKind::VersionTooNewLarge {
+                    version: "18446744073709551616".to_string(),
+                    supported: FORMAT_VERSION,
+                },
                 ImportProblemCode::MigrationMissing => {
                     ImportProblemKind::MigrationMissing { version: 0 }
                 }
@@ -606,6 +710,57 @@ impl ImportProblemKind {
                 ImportProblemCode::RevisionTooLow => ImportProblemKind::RevisionTooLow {
                     revision: 1,
                     entries: 3,
+                },
+                ImportProblemCode::PolicyInvalid => ImportProblemKind::PolicyInvalid {
+                    problem: PolicyProblemKind::LengthOutOfRange {
+                        days: 0,
+                        min: 1,
+                        max: 365,
+                    },
+                },
+                ImportProblemCode::HistoryRefused => ImportProblemKind::HistoryRefused {
+                    action: ActionKind::Approve,
+                    refusal: Refusal::WrongActor {
+                        action: ActionKind::Approve,
+                        actor: crate::model::Actor::Partner,
+                        allowed: vec![crate::model::Actor::Reviewer],
+                    },
+                },
+                ImportProblemCode::HistorySystemNotDue => ImportProblemKind::HistorySystemNotDue {
+                    action: ActionKind::PartnerResponseExpired,
+                    due: at,
+                },
+                ImportProblemCode::HistorySystemWithoutDeadline => {
+                    ImportProblemKind::HistorySystemWithoutDeadline {
+                        action: ActionKind::ConsentEnded,
+                    }
+                }
+                ImportProblemCode::HistorySystemMissing => {
+                    ImportProblemKind::HistorySystemMissing {
+                        transition: ActionKind::PartnerResponseExpired,
+                        due: at,
+                    }
+                }
+                ImportProblemCode::HistoryEntryDiffers => ImportProblemKind::HistoryEntryDiffers {
+                    action: ActionKind::Reject,
+                    member: "detail".to_string(),
+                },
+                ImportProblemCode::HistoryPatchMismatch => {
+                    ImportProblemKind::HistoryPatchMismatch {
+                        field: "fields.tenant_id".to_string(),
+                    }
+                }
+                ImportProblemCode::ClaimDiffersFromHistory => {
+                    ImportProblemKind::ClaimDiffersFromHistory {
+                        member: "fields".to_string(),
+                    }
+                }
+                ImportProblemCode::PoeSha256Invalid => {
+                    ImportProblemKind::PoeSha256Invalid { length: 2 }
+                }
+                ImportProblemCode::CommentTooLong => ImportProblemKind::CommentTooLong {
+                    length: 5_000,
+                    max: crate::validation::COMMENT_MAX_CHARS,
                 },
             })
             .collect()
@@ -756,7 +911,21 @@ fn envelope(root: &Map<String, Value>) -> Result<u32, Vec<ImportProblem>> {
             }
             Some(version) => u32::try_from(version).ok(),
             None => {
-                problems.push(invalid(value));
+                // A whole number beyond 64 bits is read as a float; name it in digits
+                // (18446744073709551616), never as 1.8446744073709552e19.
+                let whole = number
+                    .as_f64()
+                    .filter(|float| float.is_finite() && *float >= 1.0 && float.fract() == 0.0);
+                match whole {
+                    Some(float) => problems.push(ImportProblem::new(
+                        "$.version",
+                        ImportProblemKind::VersionTooNewLarge {
+                            version: format!("{float:.0}"),
+                            supported: FORMAT_VERSION,
+                        },
+                    )),
+                    None => problems.push(invalid(value)),
+                }
                 None
             }
         },
@@ -921,7 +1090,16 @@ fn document_from_object(root: &Map<String, Value>) -> Result<ExportDocument, Vec
             ));
         }
     }
-    let claims = claims_member(root, &mut problems);
+    if let (Some(policy), Some(calendar)) = (&policy, &calendar) {
+        policy_problems(&policy.with_calendar(calendar.clone()), &mut problems);
+    }
+    let mut claims = claims_member(root, &mut problems);
+    if let (Some(policy), Some(calendar), Some(claims)) = (&policy, &calendar, &mut claims) {
+        if problems.is_empty() {
+            let policy = policy.with_calendar(calendar.clone());
+            replay_problems(claims, &policy, &mut problems);
+        }
+    }
     match (exported_at, app_version, policy, calendar, claims) {
         (Some(exported_at), Some(app_version), Some(policy), Some(calendar), Some(claims))
             if problems.is_empty() =>
@@ -937,6 +1115,48 @@ fn document_from_object(root: &Map<String, Value>) -> Result<ExportDocument, Vec
             })
         }
         _ => Err(problems),
+    }
+}
+
+/// Every problem of the file's policy (the time zone is reported on its own).
+fn policy_problems(policy: &Policy, problems: &mut Vec<ImportProblem>) {
+    for problem in policy.problems() {
+        if matches!(
+            problem.kind,
+            PolicyProblemKind::Calendar {
+                error: CalendarError::UnknownTimeZone(_)
+            }
+        ) {
+            continue;
+        }
+        problems.push(ImportProblem::new(
+            format!("$.{}", problem.field),
+            ImportProblemKind::PolicyInvalid {
+                problem: problem.kind,
+            },
+        ));
+    }
+}
+
+/// Replay every claim's history under the file's policy (see [`replay`]): the first
+/// entry of each claim that breaks a rule.
+/// Version 0 entries did not record their changes: a claim with such entries is replayed
+/// for its transitions only (see [`replay`]).
+fn replay_problems(claims: &[Claim], policy: &Policy, problems: &mut Vec<ImportProblem>) {
+    let Ok(rules) = Rules::new(policy.clone()) else {
+        return;
+    };
+    for (index, claim) in claims.iter().enumerate() {
+        // A version 0 claim whose entries look like version 1's is replayed in full, as
+        // it will be when it comes back in a version 1 file; [`replay`] itself replays
+        // the transitions only of a claim with an entry only version 0 wrote.
+        let replayed = replay(claim, &rules);
+        if let Err(problem) = replayed {
+            problems.push(ImportProblem::new(
+                format!("$.claims[{index}].{}", problem.path),
+                problem.kind,
+            ));
+        }
     }
 }
 
@@ -980,9 +1200,10 @@ fn claims_member(
     let mut first_index_of_id = std::collections::HashMap::with_capacity(elements.len());
     for (index, element) in elements.iter().enumerate() {
         let base = format!("$.claims[{index}]");
-        let Some(claim) = read_claim(element, &base, problems) else {
+        let Some(mut claim) = read_claim(element, &base, problems) else {
             continue;
         };
+        normalize_claim(&mut claim);
         if let Some(first) = first_index_of_id.insert(claim.id, index) {
             // Keep pointing at the first occurrence for later duplicates.
             first_index_of_id.insert(claim.id, first);
@@ -998,6 +1219,47 @@ fn claims_member(
         claims.push(claim);
     }
     (problems.len() == before).then_some(claims)
+}
+
+/// Imported fields are stored as the app stores what it is given: domains, tenant and
+/// subscription IDs lower-cased, IDs trimmed; the history's changes of those fields the
+/// same way, so that they still describe the stored values.
+fn normalize_claim(claim: &mut Claim) {
+    claim.fields.normalize();
+    for entry in &mut claim.history {
+        for change in &mut entry.changes {
+            let normalize: fn(&mut Value) = match change.field.as_str() {
+                "fields.customer_domain" | "fields.tenant_id" => lower_case_text,
+                "fields.partner_id" => trim_text,
+                "fields.products" => lower_case_subscriptions,
+                _ => continue,
+            };
+            normalize(&mut change.old);
+            normalize(&mut change.new);
+        }
+    }
+}
+
+fn lower_case_text(value: &mut Value) {
+    if let Value::String(text) = value {
+        *text = text.trim().to_ascii_lowercase();
+    }
+}
+
+fn trim_text(value: &mut Value) {
+    if let Value::String(text) = value {
+        *text = text.trim().to_string();
+    }
+}
+
+fn lower_case_subscriptions(value: &mut Value) {
+    if let Value::Array(products) = value {
+        for product in products {
+            if let Some(id) = product.get_mut("subscription_id") {
+                lower_case_text(id);
+            }
+        }
+    }
 }
 
 /// Read one claim; when it does not read as a whole, read it member by member to report
@@ -1128,6 +1390,46 @@ fn consistency_problems(claim: &Claim, base: &str, problems: &mut Vec<ImportProb
                     status: claim.status,
                     last_to: last.to,
                 },
+            ));
+        }
+    }
+    for (index, document) in claim.poe.iter().enumerate() {
+        let sha = &document.sha256;
+        if sha.len() != 64 || !sha.bytes().all(|byte| byte.is_ascii_hexdigit()) {
+            problems.push(ImportProblem::new(
+                format!("{base}.poe[{index}].sha256"),
+                ImportProblemKind::PoeSha256Invalid {
+                    length: sha.chars().count(),
+                },
+            ));
+        }
+    }
+    let max = crate::validation::COMMENT_MAX_CHARS;
+    let long_comments = claim
+        .comments
+        .iter()
+        .map(|comment| (comment.text.as_str(), "comments"))
+        .chain(
+            history
+                .iter()
+                .map(|entry| (entry.comment.as_str(), "history")),
+        );
+    for (index, (text, list)) in long_comments.enumerate() {
+        let length = crate::validation::comment_length(text);
+        if length > max {
+            let index = if list == "history" {
+                index - claim.comments.len()
+            } else {
+                index
+            };
+            let member = if list == "history" {
+                ".comment"
+            } else {
+                ".text"
+            };
+            problems.push(ImportProblem::new(
+                format!("{base}.{list}[{index}]{member}"),
+                ImportProblemKind::CommentTooLong { length, max },
             ));
         }
     }

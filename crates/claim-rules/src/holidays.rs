@@ -1,415 +1,516 @@
-//! Built-in holiday sets: US federal holidays as observed, computed by rule for any year.
+//! Built-in holiday sets: which days are off (and, for China, which weekend days are
+//! declared working days) in each national calendar CPOR Desk knows.
 //!
-//! The rules (5 U.S.C. § 6103, as of 2021), applied to every year:
-//!
-//! | holiday | date | in force |
+//! | set | how | years |
 //! |---|---|---|
-//! | New Year's Day | January 1 | always |
-//! | Birthday of Martin Luther King, Jr. | third Monday of January | from 1986 |
-//! | Washington's Birthday | third Monday of February | always |
-//! | Memorial Day | last Monday of May | always |
-//! | Juneteenth National Independence Day | June 19 | from 2021 |
-//! | Independence Day | July 4 | always |
-//! | Labor Day | first Monday of September | always |
-//! | Columbus Day | second Monday of October | always |
-//! | Veterans Day | November 11 | always |
-//! | Thanksgiving Day | fourth Thursday of November | always |
-//! | Christmas Day | December 25 | always |
+//! | [`HolidaySet::UsFederal`] | by rule (5 U.S.C. § 6103), observed off weekends | any |
+//! | [`HolidaySet::Sweden`] | by rule (public holidays, plus three de-facto days off) | any |
+//! | [`HolidaySet::Germany`] | by rule (the nationwide public holidays) | any |
+//! | [`HolidaySet::Netherlands`] | by rule (the national holidays) | any |
+//! | [`HolidaySet::China`] | published data: the State Council's yearly notices | 2001–2026 |
 //!
-//! A holiday on a Saturday is observed on the Friday before, one on a Sunday on the
-//! Monday after. Only MLK Day and Juneteenth have start years; the other rules are
-//! applied to earlier years as they are today (as pandas' `USFederalHolidayCalendar`
-//! does), which is not historically exact before 1971.
+//! Rule-based sets apply today's rules to every year, with the changes of the law the
+//! module of each country lists (Sweden's National Day from 2005, Germany's Day of
+//! Repentance and Prayer until 1994, and so on); years before a country's modern rules
+//! are computed as if those rules had always applied.
 //!
-//! **Which year a holiday belongs to.** Lists are by the year of the *observed* date:
-//! when January 1 is a Saturday, New Year's Day is observed on December 31 of the year
-//! before and is listed in that earlier year. So the list for 2021 ends with
-//! 2021-12-31 (New Year's Day 2022, observed) and the list for 2022 has no New Year's
-//! Day. Business-day arithmetic sees every observed date whichever way it is listed.
+//! **China** announces its holidays year by year: a notice of the State Council names
+//! each holiday period (weekends inside it included) and the weekend days that become
+//! working days to make up for weekdays off. No rule predicts them, so only published
+//! years are shipped, and any question about another year is refused with
+//! [`CalendarError::YearNotPublished`] rather than guessed.
+//!
+//! **Sweden's eves.** Midsummer Eve, Christmas Eve and New Year's Eve are not public
+//! holidays by law, but Swedish law treats them as Sundays where deadlines and leave are
+//! counted (the law on computing statutory time limits moves a deadline falling on
+//! them to the next weekday), and almost every workplace is closed. The Swedish set
+//! therefore counts them as days off, marked [`DayKind::DeFacto`].
+//!
+//! **Which year a day belongs to.** Lists are by the year of the day off: the US New
+//! Year's Day of 2022, a Saturday, is observed on Friday 2021-12-31 and listed in 2021.
+//!
+//! ```
+//! use claim_rules::holidays::{holidays_in_year, DayKind, HolidayName, SwedishHoliday};
+//! use claim_rules::policy::HolidaySet;
+//! use jiff::civil::date;
+//!
+//! let sweden = holidays_in_year(HolidaySet::Sweden, 2026)?;
+//! let midsummer_eve = sweden.days_off.iter().find(|day| day.date == date(2026, 6, 19)).unwrap();
+//! assert_eq!(midsummer_eve.name, HolidayName::Sweden(SwedishHoliday::MidsummerEve));
+//! assert_eq!(midsummer_eve.kind, DayKind::DeFacto);
+//!
+//! // China: 2026-01-04 is a Sunday worked to make up for Friday 2026-01-02.
+//! let china = holidays_in_year(HolidaySet::China, 2026)?;
+//! assert!(china.working_days.iter().any(|day| day.date == date(2026, 1, 4)));
+//! assert!(holidays_in_year(HolidaySet::China, 2027).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use std::sync::OnceLock;
 
 use jiff::civil::{Date, Weekday};
 
-use crate::calendar::{days, Weekmask};
+use crate::calendar::{days, CalendarError};
 use crate::policy::HolidaySet;
 
-/// The eleven US federal holidays.
+mod china;
+mod germany;
+mod netherlands;
+mod sweden;
+mod us;
+
+pub use china::ChineseHoliday;
+pub use germany::GermanHoliday;
+pub use netherlands::DutchHoliday;
+pub use sweden::SwedishHoliday;
+pub use us::{is_us_federal_holiday, us_federal_holidays, UsFederalHoliday};
+
+/// Which holiday a day belongs to, in any built-in set.
+///
+/// ```
+/// use claim_rules::holidays::{GermanHoliday, HolidayName};
+///
+/// let name = HolidayName::Germany(GermanHoliday::GermanUnityDay);
+/// assert_eq!(name.code(), "de.german_unity_day");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum UsFederalHoliday {
-    /// January 1.
-    NewYearsDay,
-    /// Third Monday of January, from 1986.
-    MartinLutherKingJrDay,
-    /// Third Monday of February (often called Presidents' Day).
-    WashingtonsBirthday,
-    /// Last Monday of May.
-    MemorialDay,
-    /// June 19, from 2021.
-    Juneteenth,
-    /// July 4.
-    IndependenceDay,
-    /// First Monday of September.
-    LaborDay,
-    /// Second Monday of October.
-    ColumbusDay,
-    /// November 11.
-    VeteransDay,
-    /// Fourth Thursday of November.
-    ThanksgivingDay,
-    /// December 25.
-    ChristmasDay,
+pub enum HolidayName {
+    /// A US federal holiday.
+    UsFederal(UsFederalHoliday),
+    /// A Swedish public holiday or de-facto day off.
+    Sweden(SwedishHoliday),
+    /// A German nationwide public holiday.
+    Germany(GermanHoliday),
+    /// A Dutch national holiday.
+    Netherlands(DutchHoliday),
+    /// A Chinese holiday period.
+    China(ChineseHoliday),
 }
 
-impl UsFederalHoliday {
-    /// Every holiday, in calendar order within a year.
+impl HolidayName {
+    /// A stable machine code, `<country>.<holiday>`; the catalogue key is
+    /// `holiday.<code>`.
     ///
     /// ```
-    /// use claim_rules::holidays::UsFederalHoliday;
+    /// use claim_rules::holidays::{HolidayName, SwedishHoliday, UsFederalHoliday};
     ///
-    /// assert_eq!(UsFederalHoliday::ALL.len(), 11);
-    /// assert_eq!(UsFederalHoliday::ALL[0], UsFederalHoliday::NewYearsDay);
+    /// assert_eq!(HolidayName::UsFederal(UsFederalHoliday::ThanksgivingDay).code(), "us.thanksgiving_day");
+    /// assert_eq!(HolidayName::Sweden(SwedishHoliday::MidsummerEve).code(), "se.midsummer_eve");
     /// ```
-    pub const ALL: [UsFederalHoliday; 11] = [
-        UsFederalHoliday::NewYearsDay,
-        UsFederalHoliday::MartinLutherKingJrDay,
-        UsFederalHoliday::WashingtonsBirthday,
-        UsFederalHoliday::MemorialDay,
-        UsFederalHoliday::Juneteenth,
-        UsFederalHoliday::IndependenceDay,
-        UsFederalHoliday::LaborDay,
-        UsFederalHoliday::ColumbusDay,
-        UsFederalHoliday::VeteransDay,
-        UsFederalHoliday::ThanksgivingDay,
-        UsFederalHoliday::ChristmasDay,
-    ];
-
-    /// The holiday's name as the law writes it (short form).
-    ///
-    /// ```
-    /// use claim_rules::holidays::UsFederalHoliday;
-    ///
-    /// assert_eq!(UsFederalHoliday::ThanksgivingDay.name(), "Thanksgiving Day");
-    /// ```
-    pub fn name(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         match self {
-            UsFederalHoliday::NewYearsDay => "New Year's Day",
-            UsFederalHoliday::MartinLutherKingJrDay => "Birthday of Martin Luther King, Jr.",
-            UsFederalHoliday::WashingtonsBirthday => "Washington's Birthday",
-            UsFederalHoliday::MemorialDay => "Memorial Day",
-            UsFederalHoliday::Juneteenth => "Juneteenth National Independence Day",
-            UsFederalHoliday::IndependenceDay => "Independence Day",
-            UsFederalHoliday::LaborDay => "Labor Day",
-            UsFederalHoliday::ColumbusDay => "Columbus Day",
-            UsFederalHoliday::VeteransDay => "Veterans Day",
-            UsFederalHoliday::ThanksgivingDay => "Thanksgiving Day",
-            UsFederalHoliday::ChristmasDay => "Christmas Day",
+            HolidayName::UsFederal(holiday) => holiday.code(),
+            HolidayName::Sweden(holiday) => holiday.code(),
+            HolidayName::Germany(holiday) => holiday.code(),
+            HolidayName::Netherlands(holiday) => holiday.code(),
+            HolidayName::China(holiday) => holiday.code(),
         }
     }
 
-    /// The holiday's own date in `year`, before any Saturday/Sunday move; `None` when
-    /// the holiday did not exist yet that year (MLK Day before 1986, Juneteenth before
-    /// 2021).
+    /// The set the holiday belongs to.
     ///
     /// ```
-    /// use claim_rules::holidays::UsFederalHoliday;
-    /// use jiff::civil::date;
+    /// use claim_rules::holidays::{ChineseHoliday, HolidayName};
+    /// use claim_rules::policy::HolidaySet;
     ///
-    /// assert_eq!(UsFederalHoliday::ThanksgivingDay.date_in(2026), Some(date(2026, 11, 26)));
-    /// assert_eq!(UsFederalHoliday::IndependenceDay.date_in(2026), Some(date(2026, 7, 4)));
-    /// assert_eq!(UsFederalHoliday::Juneteenth.date_in(2020), None);
+    /// assert_eq!(HolidayName::China(ChineseHoliday::SpringFestival).set(), HolidaySet::China);
     /// ```
-    pub fn date_in(self, year: i16) -> Option<Date> {
-        actual_day(self, i32::from(year)).and_then(|day| days::to_date(day).ok())
-    }
-
-    /// The date the holiday is observed for `year`'s occurrence: Saturday → the Friday
-    /// before, Sunday → the Monday after. May fall in the previous year (New Year's
-    /// Day on a Saturday).
-    ///
-    /// ```
-    /// use claim_rules::holidays::UsFederalHoliday;
-    /// use jiff::civil::date;
-    ///
-    /// // July 4, 2026 is a Saturday.
-    /// assert_eq!(UsFederalHoliday::IndependenceDay.observed_in(2026), Some(date(2026, 7, 3)));
-    /// // January 1, 2022 is a Saturday: observed on Friday 2021-12-31.
-    /// assert_eq!(UsFederalHoliday::NewYearsDay.observed_in(2022), Some(date(2021, 12, 31)));
-    /// // Christmas 2022 is a Sunday: observed on Monday 2022-12-26.
-    /// assert_eq!(UsFederalHoliday::ChristmasDay.observed_in(2022), Some(date(2022, 12, 26)));
-    /// ```
-    pub fn observed_in(self, year: i16) -> Option<Date> {
-        actual_day(self, i32::from(year)).and_then(|day| days::to_date(observed(day)).ok())
+    pub fn set(self) -> HolidaySet {
+        match self {
+            HolidayName::UsFederal(_) => HolidaySet::UsFederal,
+            HolidayName::Sweden(_) => HolidaySet::Sweden,
+            HolidayName::Germany(_) => HolidaySet::Germany,
+            HolidayName::Netherlands(_) => HolidaySet::Netherlands,
+            HolidayName::China(_) => HolidaySet::China,
+        }
     }
 }
 
-impl std::fmt::Display for UsFederalHoliday {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
+/// How a day off relates to its holiday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayKind {
+    /// The holiday's own date.
+    OwnDate,
+    /// The holiday is observed on this day because its own date falls on a weekend day
+    /// (US: Saturday → the Friday before, Sunday → the Monday after; the Netherlands:
+    /// King's Day on a Sunday → the Saturday before).
+    Observed {
+        /// Days from this day to the holiday's own date (+1: the day after).
+        own_date_offset: i8,
+    },
+    /// Not a public holiday by law, but treated as one (Sweden's three eves).
+    DeFacto,
+    /// A day of a holiday period a published calendar declares (China), weekends and
+    /// days off made up by working days included.
+    Period,
 }
 
-/// One occurrence of a holiday: the day it is observed and its own date.
+/// One day off of a built-in set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Holiday {
-    /// The day off: the holiday's own date, moved off a weekend.
-    pub observed: Date,
-    /// The holiday's own date (for example Saturday July 4).
-    pub actual: Date,
-    /// Which holiday it is.
-    pub holiday: UsFederalHoliday,
+    /// The day off.
+    pub date: Date,
+    /// Which holiday.
+    pub name: HolidayName,
+    /// How the day relates to the holiday.
+    pub kind: DayKind,
 }
 
 impl Holiday {
-    /// The holiday's name.
+    /// Whether the holiday is observed on another day than its own date.
     ///
     /// ```
     /// use claim_rules::holidays::us_federal_holidays;
+    /// use jiff::civil::date;
     ///
-    /// assert_eq!(us_federal_holidays(2026)[0].name(), "New Year's Day");
+    /// let july_3 = us_federal_holidays(2026).into_iter().find(|h| h.date == date(2026, 7, 3)).unwrap();
+    /// assert!(july_3.is_moved());
     /// ```
-    pub fn name(&self) -> &'static str {
-        self.holiday.name()
+    pub fn is_moved(&self) -> bool {
+        match self.kind {
+            DayKind::Observed { .. } => true,
+            DayKind::OwnDate | DayKind::DeFacto | DayKind::Period => false,
+        }
     }
 
-    /// Whether the holiday is observed on another day than its own date (it fell on a
-    /// weekend).
+    /// The holiday's own date when it is observed on another day; `None` when it is not
+    /// moved, or when its own date is past the last representable date (New Year's Day
+    /// of the year 10000, observed on Friday 9999-12-31).
     ///
     /// ```
-    /// use claim_rules::holidays::{us_federal_holidays, UsFederalHoliday};
+    /// use claim_rules::holidays::us_federal_holidays;
     /// use jiff::civil::date;
     ///
     /// let list = us_federal_holidays(2026);
-    /// let july_4 = list.iter().find(|h| h.holiday == UsFederalHoliday::IndependenceDay).unwrap();
-    /// assert!(july_4.is_moved());
-    /// assert_eq!(july_4.observed, date(2026, 7, 3));
+    /// let july_3 = list.iter().find(|h| h.date == date(2026, 7, 3)).unwrap();
+    /// assert_eq!(july_3.own_date(), Some(date(2026, 7, 4)));
+    /// let last = *us_federal_holidays(9999).last().unwrap();
+    /// assert_eq!((last.date, last.own_date()), (date(9999, 12, 31), None));
     /// ```
-    pub fn is_moved(&self) -> bool {
-        self.observed != self.actual
-    }
-}
-
-/// US federal holidays *observed* in `year`, sorted by observed date.
-///
-/// Listed by the year of the observed date: a Saturday New Year's Day appears at the
-/// end of the previous year's list (see the module documentation).
-///
-/// ```
-/// use claim_rules::holidays::{us_federal_holidays, UsFederalHoliday};
-/// use jiff::civil::date;
-///
-/// let list = us_federal_holidays(2026);
-/// assert_eq!(list.len(), 11);
-/// assert_eq!(list[0].observed, date(2026, 1, 1));
-/// assert_eq!(list[9].observed, date(2026, 11, 26)); // Thanksgiving
-/// assert_eq!(list[10].observed, date(2026, 12, 25)); // Christmas, a Friday
-///
-/// // 2022-01-01 is a Saturday: listed in 2021 as 2021-12-31, absent from 2022.
-/// let list_2021 = us_federal_holidays(2021);
-/// assert_eq!(list_2021.len(), 12);
-/// assert_eq!(list_2021[11].observed, date(2021, 12, 31));
-/// assert_eq!(list_2021[11].actual, date(2022, 1, 1));
-/// let list_2022 = us_federal_holidays(2022);
-/// assert_eq!(list_2022.len(), 10);
-/// assert!(list_2022.iter().all(|h| h.holiday != UsFederalHoliday::NewYearsDay));
-/// ```
-pub fn us_federal_holidays(year: i16) -> Vec<Holiday> {
-    let year = i32::from(year);
-    let this_year = UsFederalHoliday::ALL
-        .into_iter()
-        .filter_map(|holiday| actual_day(holiday, year).map(|day| (holiday, day)));
-    let next_new_year = actual_day(UsFederalHoliday::NewYearsDay, year + 1)
-        .map(|day| (UsFederalHoliday::NewYearsDay, day));
-    this_year
-        .chain(next_new_year)
-        .filter(|&(_, day)| days::year_of(observed(day)) == year)
-        .filter_map(|(holiday, day)| {
-            Some(Holiday {
-                observed: days::to_date(observed(day)).ok()?,
-                actual: days::to_date(day).ok()?,
-                holiday,
-            })
-        })
-        .collect()
-}
-
-/// The holidays of a built-in set observed in `year` (empty for [`HolidaySet::None`]).
-///
-/// ```
-/// use claim_rules::holidays::holidays_in_year;
-/// use claim_rules::policy::HolidaySet;
-///
-/// assert_eq!(holidays_in_year(HolidaySet::UsFederal, 2026).len(), 11);
-/// assert!(holidays_in_year(HolidaySet::None, 2026).is_empty());
-/// ```
-pub fn holidays_in_year(set: HolidaySet, year: i16) -> Vec<Holiday> {
-    match set {
-        HolidaySet::None => Vec::new(),
-        HolidaySet::UsFederal => us_federal_holidays(year),
-    }
-}
-
-/// Whether `date` is the observed date of a US federal holiday.
-///
-/// ```
-/// use claim_rules::holidays::is_us_federal_holiday;
-/// use jiff::civil::date;
-///
-/// assert!(is_us_federal_holiday(date(2026, 11, 26))); // Thanksgiving
-/// assert!(is_us_federal_holiday(date(2026, 7, 3))); // July 4 (a Saturday), observed
-/// assert!(!is_us_federal_holiday(date(2026, 7, 4)));
-/// assert!(is_us_federal_holiday(date(2021, 12, 31))); // New Year 2022, observed
-/// assert!(!is_us_federal_holiday(date(1985, 1, 21))); // before MLK Day existed
-/// assert!(is_us_federal_holiday(date(1986, 1, 20))); // the first MLK Day
-/// ```
-pub fn is_us_federal_holiday(date: Date) -> bool {
-    is_us_federal_observed_day(days::from_date(date))
-}
-
-/// Whether the day number is the observed date of a US federal holiday.
-pub(crate) fn is_us_federal_observed_day(day: i32) -> bool {
-    let table = table();
-    if (table.first_day..=table.last_day).contains(&day) {
-        table.days.binary_search(&day).is_ok()
-    } else {
-        us_federal_observed_days(days::year_of(day)).any(|holiday| holiday == day)
-    }
-}
-
-/// How many observed US federal holidays in `[first, last]` (inclusive day numbers) fall
-/// on a business weekday of `weekmask`. Uses the precomputed table by binary search
-/// where it can and the per-year rule outside it.
-pub(crate) fn count_us_federal_between(first: i32, last: i32, weekmask: Weekmask) -> i32 {
-    if first > last {
-        return 0;
-    }
-    let table = table();
-    let counts = |day: &i32| weekmask.is_business_weekday(days::weekday(*day));
-    let mut count = 0;
-    if first < table.first_day {
-        count += count_by_rule(first, last.min(table.first_day - 1), weekmask);
-    }
-    if last > table.last_day {
-        count += count_by_rule(first.max(table.last_day + 1), last, weekmask);
-    }
-    let (low, high) = (first.max(table.first_day), last.min(table.last_day));
-    if low <= high {
-        let from = table.days.partition_point(|&day| day < low);
-        let to = table.days.partition_point(|&day| day <= high);
-        let in_range = &table.days[from..to];
-        // Observed holidays are never on a weekend, so with Monday to Friday all
-        // business days every one of them counts.
-        count += if weekmask.days()[..5].iter().all(|&on| on) {
-            in_range.len() as i32
-        } else {
-            in_range.iter().filter(|day| counts(day)).count() as i32
-        };
-    }
-    count
-}
-
-/// [`count_us_federal_between`] by the per-year rule, for years outside the table.
-fn count_by_rule(first: i32, last: i32, weekmask: Weekmask) -> i32 {
-    if first > last {
-        return 0;
-    }
-    let mut count = 0;
-    for year in days::year_of(first)..=days::year_of(last) {
-        for day in us_federal_observed_days(year) {
-            if day >= first && day <= last && weekmask.is_business_weekday(days::weekday(day)) {
-                count += 1;
+    pub fn own_date(&self) -> Option<Date> {
+        match self.kind {
+            DayKind::Observed { own_date_offset } => {
+                days::to_date(days::from_date(self.date) + i32::from(own_date_offset)).ok()
             }
+            DayKind::OwnDate | DayKind::DeFacto | DayKind::Period => None,
         }
     }
-    count
+
+    /// The weekday of the holiday's own date (the day off's weekday when not moved).
+    ///
+    /// ```
+    /// use claim_rules::holidays::us_federal_holidays;
+    /// use jiff::civil::Weekday;
+    ///
+    /// let last = *us_federal_holidays(9999).last().unwrap();
+    /// assert_eq!(last.own_weekday(), Weekday::Saturday);
+    /// ```
+    pub fn own_weekday(&self) -> Weekday {
+        match self.kind {
+            DayKind::Observed { own_date_offset } => {
+                self.date.weekday().wrapping_add(own_date_offset)
+            }
+            DayKind::OwnDate | DayKind::DeFacto | DayKind::Period => self.date.weekday(),
+        }
+    }
 }
 
-/// Observed US federal holidays of the years most deadlines touch, computed once per
-/// process: day numbers, sorted.
-struct Table {
-    first_day: i32,
-    last_day: i32,
-    days: Vec<i32>,
+/// A weekend day a published calendar declares a working day, to make up for a weekday
+/// of a holiday period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WorkingDay {
+    /// The day worked.
+    pub date: Date,
+    /// The holiday period it makes up for.
+    pub name: HolidayName,
 }
 
-const TABLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+/// A built-in set's calendar for one year: its days off and declared working days,
+/// each sorted by date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HolidayYear {
+    /// Days off, by date (a day can appear twice when two holidays coincide).
+    pub days_off: Vec<Holiday>,
+    /// Weekend days declared working days (China only), by date.
+    pub working_days: Vec<WorkingDay>,
+}
 
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| Table {
-        first_day: days::from_civil(*TABLE_YEARS.start(), 1, 1),
-        last_day: days::from_civil(*TABLE_YEARS.end(), 12, 31),
-        days: TABLE_YEARS.flat_map(us_federal_observed_days).collect(),
+/// Which years a built-in set can answer for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coverage {
+    /// Every year: the set is computed by rule.
+    EveryYear,
+    /// Only the published years, `first` to `last` inclusive; other years are refused.
+    PublishedYears {
+        /// The first published year.
+        first: i16,
+        /// The last published year.
+        last: i16,
+    },
+}
+
+/// Which years `set` can answer for.
+///
+/// ```
+/// use claim_rules::holidays::{coverage, Coverage};
+/// use claim_rules::policy::HolidaySet;
+///
+/// assert_eq!(coverage(HolidaySet::Germany), Coverage::EveryYear);
+/// assert_eq!(coverage(HolidaySet::China), Coverage::PublishedYears { first: 2001, last: 2026 });
+/// ```
+pub fn coverage(set: HolidaySet) -> Coverage {
+    match set {
+        HolidaySet::China => Coverage::PublishedYears {
+            first: china::FIRST_YEAR,
+            last: china::LAST_YEAR,
+        },
+        HolidaySet::None
+        | HolidaySet::UsFederal
+        | HolidaySet::Sweden
+        | HolidaySet::Germany
+        | HolidaySet::Netherlands => Coverage::EveryYear,
+    }
+}
+
+/// The days off (and declared working days) of a built-in set in `year`; empty for
+/// [`HolidaySet::None`].
+///
+/// # Errors
+///
+/// [`CalendarError::YearNotPublished`] for a year of a published set (China) outside
+/// its published years.
+///
+/// ```
+/// use claim_rules::calendar::CalendarError;
+/// use claim_rules::holidays::holidays_in_year;
+/// use claim_rules::policy::HolidaySet;
+/// use jiff::civil::date;
+///
+/// assert_eq!(holidays_in_year(HolidaySet::UsFederal, 2026)?.days_off.len(), 11);
+/// assert!(holidays_in_year(HolidaySet::None, 2026)?.days_off.is_empty());
+/// // 9999-12-31 is New Year's Day of 10000 (a Saturday), observed.
+/// let last = *holidays_in_year(HolidaySet::UsFederal, 9999)?.days_off.last().unwrap();
+/// assert_eq!(last.date, date(9999, 12, 31));
+/// assert_eq!(
+///     holidays_in_year(HolidaySet::China, 2030),
+///     Err(CalendarError::YearNotPublished { set: HolidaySet::China, year: 2030, first: 2001, last: 2026 }),
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn holidays_in_year(set: HolidaySet, year: i16) -> Result<HolidayYear, CalendarError> {
+    let entries = year_entries(set, i32::from(year))?;
+    let to_date = |day: i32| days::to_date(day).ok();
+    Ok(HolidayYear {
+        days_off: entries
+            .off
+            .iter()
+            .filter_map(|entry| {
+                Some(Holiday {
+                    date: to_date(entry.day)?,
+                    name: entry.name,
+                    kind: entry.kind,
+                })
+            })
+            .collect(),
+        working_days: entries
+            .working
+            .iter()
+            .filter_map(|&(day, name)| {
+                Some(WorkingDay {
+                    date: to_date(day)?,
+                    name,
+                })
+            })
+            .collect(),
     })
 }
 
-/// Day numbers of the US federal holidays observed in `year`, sorted (no allocation, no
-/// date validation).
-pub(crate) fn us_federal_observed_days(year: i32) -> impl Iterator<Item = i32> {
-    let mut found = [0_i32; 12];
-    let mut len = 0;
-    let this_year = UsFederalHoliday::ALL.into_iter().map(|h| (h, year));
-    let next_new_year = std::iter::once((UsFederalHoliday::NewYearsDay, year + 1));
-    for (holiday, rule_year) in this_year.chain(next_new_year) {
-        if let Some(day) = actual_day(holiday, rule_year) {
-            let day = observed(day);
-            // Only New Year's Day can move across a year end; a cheap month check
-            // avoids a full civil conversion for every holiday.
-            let in_year = match (holiday, rule_year == year) {
-                (UsFederalHoliday::NewYearsDay, true) => day >= days::from_civil(year, 1, 1),
-                (UsFederalHoliday::NewYearsDay, false) => day < days::from_civil(year + 1, 1, 1),
-                _ => true,
-            };
-            if in_year {
-                found[len] = day;
-                len += 1;
-            }
-        }
-    }
-    found.into_iter().take(len)
+// ---- shared by the sets and the calendar ----
+
+/// One day off as day number.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    pub(crate) day: i32,
+    pub(crate) name: HolidayName,
+    pub(crate) kind: DayKind,
 }
 
-/// Day number of `holiday`'s own date in `year`, if the holiday exists that year.
-fn actual_day(holiday: UsFederalHoliday, year: i32) -> Option<i32> {
-    let day = match holiday {
-        UsFederalHoliday::NewYearsDay => days::from_civil(year, 1, 1),
-        UsFederalHoliday::MartinLutherKingJrDay if year >= 1986 => {
-            nth_weekday(year, 1, Weekday::Monday, 3)
-        }
-        UsFederalHoliday::MartinLutherKingJrDay => return None,
-        UsFederalHoliday::WashingtonsBirthday => nth_weekday(year, 2, Weekday::Monday, 3),
-        UsFederalHoliday::MemorialDay => {
-            let may_31 = days::from_civil(year, 5, 31);
-            may_31 - (days::weekday(may_31) as i32 - monday_zero(Weekday::Monday)).rem_euclid(7)
-        }
-        UsFederalHoliday::Juneteenth if year >= 2021 => days::from_civil(year, 6, 19),
-        UsFederalHoliday::Juneteenth => return None,
-        UsFederalHoliday::IndependenceDay => days::from_civil(year, 7, 4),
-        UsFederalHoliday::LaborDay => nth_weekday(year, 9, Weekday::Monday, 1),
-        UsFederalHoliday::ColumbusDay => nth_weekday(year, 10, Weekday::Monday, 2),
-        UsFederalHoliday::VeteransDay => days::from_civil(year, 11, 11),
-        UsFederalHoliday::ThanksgivingDay => nth_weekday(year, 11, Weekday::Thursday, 4),
-        UsFederalHoliday::ChristmasDay => days::from_civil(year, 12, 25),
+/// One year of a set, as day numbers, each list sorted.
+#[derive(Debug, Default)]
+pub(crate) struct YearEntries {
+    pub(crate) off: Vec<Entry>,
+    pub(crate) working: Vec<(i32, HolidayName)>,
+}
+
+impl YearEntries {
+    fn push(&mut self, day: i32, name: HolidayName) {
+        self.off.push(Entry {
+            day,
+            name,
+            kind: DayKind::OwnDate,
+        });
+    }
+
+    fn push_kind(&mut self, day: i32, name: HolidayName, kind: DayKind) {
+        self.off.push(Entry { day, name, kind });
+    }
+
+    fn sorted(mut self) -> YearEntries {
+        self.off.sort_by_key(|entry| entry.day);
+        self.working.sort_by_key(|&(day, _)| day);
+        self
+    }
+}
+
+/// The year's entries of `set`, listed by the year of the day off.
+pub(crate) fn year_entries(set: HolidaySet, year: i32) -> Result<YearEntries, CalendarError> {
+    Ok(match set {
+        HolidaySet::None => YearEntries::default(),
+        HolidaySet::UsFederal => us::year(year),
+        HolidaySet::Sweden => sweden::year(year),
+        HolidaySet::Germany => germany::year(year),
+        HolidaySet::Netherlands => netherlands::year(year),
+        HolidaySet::China => china::year(year)?,
+    })
+}
+
+/// A set's days off and working days over a span of years, as sorted day numbers, built
+/// once per process: the calendar's arithmetic searches these instead of generating
+/// holidays for every question.
+#[derive(Debug)]
+pub(crate) struct SetTable {
+    /// First and last day the table answers for (whole years).
+    pub(crate) first_day: i32,
+    pub(crate) last_day: i32,
+    /// Days off (any weekday), sorted, without repeats.
+    pub(crate) off: Vec<i32>,
+    /// Declared working days, sorted.
+    pub(crate) working: Vec<i32>,
+}
+
+/// Years the rule-based sets are tabulated for; outside them the rules are applied year
+/// by year on demand.
+const TABLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// The table of a built-in set (`None` for [`HolidaySet::None`]).
+pub(crate) fn table(set: HolidaySet) -> Option<&'static SetTable> {
+    static US: OnceLock<SetTable> = OnceLock::new();
+    static SE: OnceLock<SetTable> = OnceLock::new();
+    static DE: OnceLock<SetTable> = OnceLock::new();
+    static NL: OnceLock<SetTable> = OnceLock::new();
+    static CN: OnceLock<SetTable> = OnceLock::new();
+    let (cell, years) = match set {
+        HolidaySet::None => return None,
+        HolidaySet::UsFederal => (&US, TABLE_YEARS),
+        HolidaySet::Sweden => (&SE, TABLE_YEARS),
+        HolidaySet::Germany => (&DE, TABLE_YEARS),
+        HolidaySet::Netherlands => (&NL, TABLE_YEARS),
+        HolidaySet::China => (
+            &CN,
+            i32::from(china::FIRST_YEAR)..=i32::from(china::LAST_YEAR),
+        ),
     };
-    Some(day)
+    Some(cell.get_or_init(|| build_table(set, years)))
 }
 
-/// Saturday → the Friday before, Sunday → the Monday after.
-fn observed(day: i32) -> i32 {
-    match days::weekday(day) {
-        5 => day - 1,
-        6 => day + 1,
-        _ => day,
+fn build_table(set: HolidaySet, years: std::ops::RangeInclusive<i32>) -> SetTable {
+    let first_day = days::from_civil(*years.start(), 1, 1);
+    let last_day = days::from_civil(*years.end(), 12, 31);
+    let mut off = Vec::new();
+    let mut working = Vec::new();
+    for year in years {
+        // Every year of the range exists for every set (China's range is its published
+        // years), so an error cannot happen; an empty year would only make the table
+        // answer less, never wrongly.
+        if let Ok(entries) = year_entries(set, year) {
+            off.extend(entries.off.iter().map(|entry| entry.day));
+            working.extend(entries.working.iter().map(|&(day, _)| day));
+        }
     }
+    off.retain(|day| (first_day..=last_day).contains(day));
+    working.retain(|day| (first_day..=last_day).contains(day));
+    off.sort_unstable();
+    off.dedup();
+    working.sort_unstable();
+    working.dedup();
+    SetTable {
+        first_day,
+        last_day,
+        off,
+        working,
+    }
+}
+
+/// Whether `day` is a day off of `set`, outside the set's table: by rule for the
+/// rule-based sets, refused for a published set.
+pub(crate) fn is_off_by_rule(set: HolidaySet, day: i32) -> Result<bool, CalendarError> {
+    let year = days::year_of(day);
+    // A year's list can hold the next year's New Year's Day (US, observed on December
+    // 31), so the day's own year is enough.
+    Ok(year_entries(set, year)?
+        .off
+        .iter()
+        .any(|entry| entry.day == day))
+}
+
+// ---- rule helpers ----
+
+/// Day number of Easter Sunday in the Gregorian calendar (the "anonymous" computus of
+/// Meeus, Jones and Butcher), valid for every proleptic Gregorian year.
+pub(crate) fn easter_sunday(year: i32) -> i32 {
+    let golden = year.rem_euclid(19);
+    let century = year.div_euclid(100);
+    let year_of_century = year.rem_euclid(100);
+    let leap_centuries = century.div_euclid(4);
+    let century_rest = century.rem_euclid(4);
+    let moon_correction = (century + 8).div_euclid(25);
+    let solar_correction = (century - moon_correction + 1).div_euclid(3);
+    let epact = (19 * golden + century - leap_centuries - solar_correction + 15).rem_euclid(30);
+    let leap_years = year_of_century.div_euclid(4);
+    let year_rest = year_of_century.rem_euclid(4);
+    let to_sunday = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest).rem_euclid(7);
+    let late = (golden + 11 * epact + 22 * to_sunday).div_euclid(451);
+    let month = (epact + to_sunday - 7 * late + 114).div_euclid(31);
+    let day = (epact + to_sunday - 7 * late + 114).rem_euclid(31) + 1;
+    days::from_civil(year, month.unsigned_abs(), day.unsigned_abs())
+}
+
+/// The first day on or after `day` that is a `weekday`.
+pub(crate) fn on_or_after(day: i32, weekday: Weekday) -> i32 {
+    day + (monday_zero(weekday) - days::weekday(day) as i32).rem_euclid(7)
 }
 
 /// Day number of the `nth` (1-based) `weekday` of a month.
-fn nth_weekday(year: i32, month: u32, weekday: Weekday, nth: i32) -> i32 {
-    let first = days::from_civil(year, month, 1);
-    let to_weekday = (monday_zero(weekday) - days::weekday(first) as i32).rem_euclid(7);
-    first + to_weekday + 7 * (nth - 1)
+pub(crate) fn nth_weekday(year: i32, month: u32, weekday: Weekday, nth: i32) -> i32 {
+    on_or_after(days::from_civil(year, month, 1), weekday) + 7 * (nth - 1)
 }
 
-fn monday_zero(weekday: Weekday) -> i32 {
+pub(crate) fn monday_zero(weekday: Weekday) -> i32 {
     i32::from(weekday.to_monday_zero_offset())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn easter_matches_known_dates() {
+        for (year, month, day) in [
+            (1961, 4, 2),
+            (2000, 4, 23),
+            (2008, 3, 23),
+            (2011, 4, 24),
+            (2019, 4, 21),
+            (2024, 3, 31),
+            (2026, 4, 5),
+            (2038, 4, 25),
+            (2285, 3, 22),
+        ] {
+            assert_eq!(
+                easter_sunday(year),
+                days::from_civil(year, month, day),
+                "{year}"
+            );
+        }
+    }
 }

@@ -7,9 +7,9 @@
 //! |---|---|---|
 //! | [`New`](ImportKind::New) | no local claim has its ID | added |
 //! | [`Identical`](ImportKind::Identical) | the local claim is equal in every member | nothing |
-//! | [`Updated`](ImportKind::Updated) | the local history is a strict prefix of the incoming one (or the histories are equal and the incoming revision is higher) | the incoming claim replaces the local one |
-//! | [`AlreadyNewer`](ImportKind::AlreadyNewer) | the incoming history is a strict prefix of the local one (or the histories are equal and the local revision is higher): the file is older than what is here | nothing |
-//! | [`Conflicting`](ImportKind::Conflicting) | the histories diverged (or are equal with the same revision but different content) | the incoming claim is added as a marked copy; the local one stays |
+//! | [`Updated`](ImportKind::Updated) | the local history is a strict prefix of the incoming one, and performing the added entries over the local claim gives the incoming claim | the incoming claim replaces the local one |
+//! | [`AlreadyNewer`](ImportKind::AlreadyNewer) | the incoming history is a strict prefix of the local one: the file is older than what is here | nothing |
+//! | [`Conflicting`](ImportKind::Conflicting) | the histories diverged, or are equal but the claims differ (whatever their revisions: no entry accounts for the difference) | the incoming claim is added as a marked copy; the local one stays |
 //! | [`AlreadyCopied`](ImportKind::AlreadyCopied) | it would conflict, but an earlier import already kept it as a copy (a local claim marked `conflict_copy_of` this ID whose history starts with the incoming one) | nothing |
 //!
 //! A conflict copy gets a new ID, `links.conflict_copy_of` = the local claim's ID, a
@@ -107,14 +107,19 @@ fn compare(local: &Claim, incoming: &Claim) -> ImportKind {
     }
     let (ours, theirs) = (&local.history, &incoming.history);
     if ours == theirs {
-        return match incoming.revision.cmp(&local.revision) {
-            std::cmp::Ordering::Greater => ImportKind::Updated,
-            std::cmp::Ordering::Less => ImportKind::AlreadyNewer,
-            std::cmp::Ordering::Equal => ImportKind::Conflicting,
-        };
+        // The same history with different content: something changed that no entry
+        // accounts for, on one side or the other (a hand-edited file, an older app).
+        // The revision cannot say which side is right, so both are kept.
+        return ImportKind::Conflicting;
     }
     if theirs.starts_with(ours) {
-        ImportKind::Updated
+        // Only what the added entries do may differ: a name, a tenant or a PoE document
+        // changed with no entry to account for it makes the two claims disagree.
+        if crate::lifecycle::replay_added(local, incoming) {
+            ImportKind::Updated
+        } else {
+            ImportKind::Conflicting
+        }
     } else if ours.starts_with(theirs) {
         ImportKind::AlreadyNewer
     } else {

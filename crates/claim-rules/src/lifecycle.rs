@@ -48,6 +48,7 @@ mod perform;
 mod permissions;
 mod phase;
 mod refusal;
+mod replay;
 mod restart;
 
 pub use action::Action;
@@ -57,8 +58,9 @@ pub use permissions::{
     actors_for, allowed_actions, can_delete, field_access, field_lock, opens_in_wizard,
     statuses_for, user_actions, ActionAvailability, EditableField, LockReason,
 };
-pub use phase::{phase, phase_spans, Phase, PhaseKind, PhaseSpan};
+pub use phase::{evaluation_time, phase, phase_spans, BeforeHistory, Phase, PhaseKind, PhaseSpan};
 pub use refusal::{Refusal, RefusalCode, RefusalHint};
+pub use replay::{replay, replay_added, replay_transitions, ReplayProblem};
 pub use restart::start_new_claim_from;
 
 use jiff::Timestamp;

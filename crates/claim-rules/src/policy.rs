@@ -16,14 +16,67 @@ pub enum ConsentRule {
     BusinessDays(u32),
 }
 
-/// Which built-in holiday set the calendar uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Which built-in holiday set the calendar uses (see [`crate::holidays`]).
+///
+/// Stored and exported by variant name (`"UsFederal"`, `"China"`, …): settings and export
+/// files written before the national sets existed hold `"None"` or `"UsFederal"` and
+/// read as before.
+///
+/// ```
+/// use claim_rules::policy::HolidaySet;
+///
+/// let old: HolidaySet = serde_json::from_str("\"UsFederal\"")?;
+/// assert_eq!(old, HolidaySet::UsFederal);
+/// assert_eq!(serde_json::to_string(&HolidaySet::Sweden)?, "\"Sweden\"");
+/// assert_eq!(HolidaySet::ALL.len(), 6);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum HolidaySet {
     /// No built-in holidays.
     None,
     /// US federal holidays as observed.
     #[default]
     UsFederal,
+    /// Swedish public holidays, and Midsummer Eve, Christmas Eve and New Year's Eve.
+    Sweden,
+    /// German nationwide public holidays.
+    Germany,
+    /// Dutch national holidays.
+    Netherlands,
+    /// The Chinese official calendar, published year by year: days off and weekend
+    /// days declared working days; other years are refused.
+    China,
+}
+
+impl HolidaySet {
+    /// Every set, in the order a settings list shows them.
+    pub const ALL: [HolidaySet; 6] = [
+        HolidaySet::None,
+        HolidaySet::UsFederal,
+        HolidaySet::Sweden,
+        HolidaySet::Germany,
+        HolidaySet::Netherlands,
+        HolidaySet::China,
+    ];
+
+    /// A stable machine code; the catalogue key is `holiday_set.<code>`.
+    ///
+    /// ```
+    /// use claim_rules::policy::HolidaySet;
+    ///
+    /// assert_eq!(HolidaySet::Netherlands.code(), "nl");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            HolidaySet::None => "none",
+            HolidaySet::UsFederal => "us",
+            HolidaySet::Sweden => "se",
+            HolidaySet::Germany => "de",
+            HolidaySet::Netherlands => "nl",
+            HolidaySet::China => "cn",
+        }
+    }
 }
 
 /// The business calendar as the user configures it.
@@ -159,6 +212,12 @@ impl PolicyProblemKind {
             CalendarError::InvalidWeekmask("0000000".to_string()),
             CalendarError::UnknownTimeZone("Mars/Olympus_Mons".to_string()),
             CalendarError::DateOutOfRange,
+            CalendarError::YearNotPublished {
+                set: HolidaySet::China,
+                year: 2030,
+                first: 2001,
+                last: 2026,
+            },
         ];
         let mut samples = vec![PolicyProblemKind::LengthOutOfRange {
             days: 0,
@@ -237,6 +296,7 @@ impl Policy {
                 CalendarError::InvalidWeekmask(_) => "calendar.weekmask",
                 CalendarError::UnknownTimeZone(_) => "calendar.time_zone",
                 CalendarError::DateOutOfRange => "calendar.custom_holidays",
+                CalendarError::YearNotPublished { .. } => "calendar.holidays",
             };
             problems.push(PolicyProblem {
                 field: field.to_string(),

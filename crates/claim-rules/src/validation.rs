@@ -42,6 +42,7 @@ mod comment;
 mod competition;
 mod contacts;
 mod domain;
+mod groups;
 mod guid;
 mod identity;
 mod problem;
@@ -55,6 +56,7 @@ pub use comment::{comment_length, comment_problems};
 pub use competition::{competing_claims, Competition, CompetitionKind, Contested};
 pub use contacts::is_valid_email;
 pub use domain::{is_valid_domain, DomainIssue, DomainIssueCode};
+pub use groups::{competition_groups, CompetitionGroup};
 pub use guid::is_guid;
 pub use problem::{
     path_is_within, problems_for, BadChar, GuidHint, Problem, ProblemCode, ProblemKind,

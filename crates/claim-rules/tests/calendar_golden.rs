@@ -12,7 +12,7 @@
 //! The tests do not run Python; regenerate the tables by hand if the rules change.
 
 use claim_rules::calendar::{BusinessCalendar, Weekmask};
-use claim_rules::holidays::{us_federal_holidays, UsFederalHoliday};
+use claim_rules::holidays::{us_federal_holidays, HolidayName, UsFederalHoliday};
 use claim_rules::policy::HolidaySet;
 use jiff::civil::{date, Date};
 use jiff::tz::TimeZone;
@@ -257,7 +257,7 @@ fn us_federal_holidays_match_pandas() {
     for &(year, expected) in US_FEDERAL {
         let got: Vec<String> = us_federal_holidays(year)
             .iter()
-            .map(|h| h.observed.to_string())
+            .map(|h| h.date.to_string())
             .collect();
         assert_eq!(got, expected, "{year}");
     }
@@ -267,13 +267,16 @@ fn us_federal_holidays_match_pandas() {
 fn saturday_new_year_is_listed_in_the_year_before_and_known_to_the_calendar() {
     let list_2021 = us_federal_holidays(2021);
     let last = list_2021.last().unwrap();
-    assert_eq!(last.holiday, UsFederalHoliday::NewYearsDay);
-    assert_eq!(last.observed, date(2021, 12, 31));
-    assert_eq!(last.actual, date(2022, 1, 1));
+    assert_eq!(
+        last.name,
+        HolidayName::UsFederal(UsFederalHoliday::NewYearsDay)
+    );
+    assert_eq!(last.date, date(2021, 12, 31));
+    assert_eq!(last.own_date(), Some(date(2022, 1, 1)));
     assert!(last.is_moved());
     assert!(us_federal_holidays(2022)
         .iter()
-        .all(|h| h.holiday != UsFederalHoliday::NewYearsDay));
+        .all(|h| h.name != HolidayName::UsFederal(UsFederalHoliday::NewYearsDay)));
     let cal = calendar("1111100", HolidaySet::UsFederal, &[], "America/Los_Angeles");
     assert!(!cal.is_business_day(date(2021, 12, 31)));
     assert!(cal.is_holiday(date(2021, 12, 31)));
@@ -511,6 +514,6 @@ mod cli {
         ));
         assert!(text.contains("2026-11-26 Thursday  Thanksgiving Day\n"));
         let output = cpor(&["holidays", "--calendar", "none", "--year", "2026", "--json"]);
-        assert_eq!(stdout(&output).trim(), r#"{"dates":[]}"#);
+        assert_eq!(stdout(&output).trim(), r#"{"dates":[],"working_days":[]}"#);
     }
 }

@@ -25,7 +25,7 @@ impl Reference {
             && !(self.us_federal
                 && us_federal_holidays(day.year())
                     .iter()
-                    .any(|holiday| holiday.observed == day))
+                    .any(|holiday| holiday.date == day))
     }
 
     fn offset(&self, mut day: Date, n: i64) -> Date {
@@ -299,4 +299,149 @@ fn days_without_midnight_end_at_the_first_instant() {
     let calendar = BusinessCalendar::new(Weekmask::default(), HolidaySet::None, [], tz.clone());
     let end = calendar.end_of_day(date(2026, 3, 7)).to_zoned(tz);
     assert_eq!(end.to_string(), "2026-03-08T01:00:00-04:00[America/Havana]");
+}
+
+/// The national sets (and China's declared working days) against a day-by-day walk over
+/// the sets' own yearly lists, with custom holidays on top; for China the walk refuses a
+/// day of an unpublished year exactly when the calendar must.
+mod national {
+    use super::*;
+    use claim_rules::calendar::CalendarError;
+    use claim_rules::holidays::holidays_in_year;
+
+    #[derive(Debug, Clone)]
+    struct National {
+        weekmask: [bool; 7],
+        set: HolidaySet,
+        custom: Vec<Date>,
+    }
+
+    impl National {
+        fn is_business_day(&self, day: Date) -> Result<bool, CalendarError> {
+            let year = holidays_in_year(self.set, day.year())?;
+            if self.custom.contains(&day) {
+                return Ok(false);
+            }
+            if year.working_days.iter().any(|worked| worked.date == day) {
+                return Ok(true);
+            }
+            let weekday = usize::from(day.weekday().to_monday_zero_offset().unsigned_abs());
+            Ok(self.weekmask[weekday] && !year.days_off.iter().any(|off| off.date == day))
+        }
+
+        fn offset(&self, mut day: Date, n: i64) -> Result<Date, CalendarError> {
+            while !self.is_business_day(day)? {
+                day = day.tomorrow().unwrap();
+            }
+            let mut left = n.abs();
+            while left > 0 {
+                day = if n > 0 {
+                    day.tomorrow().unwrap()
+                } else {
+                    day.yesterday().unwrap()
+                };
+                if self.is_business_day(day)? {
+                    left -= 1;
+                }
+            }
+            Ok(day)
+        }
+
+        fn count(&self, start: Date, end: Date) -> Result<i64, CalendarError> {
+            let (low, high, sign) = if start <= end {
+                (start, end, 1)
+            } else {
+                (end.tomorrow().unwrap(), start.tomorrow().unwrap(), -1)
+            };
+            let mut count = 0;
+            let mut day = low;
+            while day < high {
+                if self.is_business_day(day)? {
+                    count += 1;
+                }
+                day = day.tomorrow().unwrap();
+            }
+            Ok(sign * count)
+        }
+
+        fn calendar(&self) -> BusinessCalendar {
+            BusinessCalendar::new(
+                Weekmask::from_days(self.weekmask).unwrap(),
+                self.set,
+                self.custom.iter().copied(),
+                TimeZone::UTC,
+            )
+        }
+    }
+
+    /// Dates from 2000 to 2027, so China's edges (2001, 2026) are crossed often.
+    fn date_near_china_edges() -> impl Strategy<Value = Date> {
+        prop_oneof![
+            (-200_i64..200).prop_map(|days| date(2001, 1, 1).checked_add(days.days()).unwrap()),
+            (-200_i64..200).prop_map(|days| date(2027, 1, 1).checked_add(days.days()).unwrap()),
+            (0_i64..9000).prop_map(|days| date(2001, 6, 1).checked_add(days.days()).unwrap()),
+        ]
+    }
+
+    fn national() -> impl Strategy<Value = National> {
+        (
+            prop_oneof![
+                prop::array::uniform7(any::<bool>())
+                    .prop_filter("one business day", |m| m.contains(&true)),
+                Just([true, true, true, true, true, false, false]),
+            ],
+            prop::sample::select(vec![
+                HolidaySet::Sweden,
+                HolidaySet::Germany,
+                HolidaySet::Netherlands,
+                HolidaySet::China,
+            ]),
+            prop::collection::vec(date_near_china_edges(), 0..30),
+        )
+            .prop_map(|(weekmask, set, custom)| National {
+                weekmask,
+                set,
+                custom,
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(120))]
+
+        #[test]
+        fn offsets_counts_and_refusals_agree_with_the_walk(
+            national in national(), day in date_near_china_edges(), end in date_near_china_edges(),
+            n in -120_i64..120,
+        ) {
+            let calendar = national.calendar();
+            prop_assert_eq!(calendar.checked_is_business_day(day), national.is_business_day(day));
+            prop_assert_eq!(calendar.checked_business_day_offset(day, n), national.offset(day, n));
+            prop_assert_eq!(calendar.checked_business_day_count(day, end), national.count(day, end));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The calendar's tabulated zone (a speed-up) agrees with jiff's own conversions
+    /// everywhere: inside 1900–2200, at its edges, beyond it, and next to transitions.
+    #[test]
+    fn tabulated_zone_conversions_agree_with_jiff(
+        zone in prop::sample::select(ZONES),
+        // 1850 to 2250, fractions of a second included.
+        seconds in -3_786_825_600_i64..8_835_955_200,
+        nanos in -999_999_999_i32..999_999_999,
+    ) {
+        let tz = TimeZone::get(zone).unwrap();
+        let calendar = BusinessCalendar::new(Weekmask::default(), HolidaySet::None, [], tz.clone());
+        let at = Timestamp::new(seconds, if seconds < 0 { nanos.min(0) } else { nanos.max(0) }).unwrap();
+        let date = at.to_zoned(tz.clone()).date();
+        prop_assert_eq!(calendar.local_date(at), date);
+        let jiff_end = tz
+            .to_ambiguous_timestamp(date.tomorrow().unwrap().to_datetime(jiff::civil::time(0, 0, 0, 0)))
+            .compatible()
+            .unwrap();
+        prop_assert_eq!(calendar.end_of_day(date), jiff_end);
+    }
 }

@@ -27,10 +27,21 @@ fn document(claims: &[Claim]) -> ExportDocument {
 
 fn sample_claims() -> Vec<Claim> {
     let mut a = ready_draft(1);
+    push(
+        &mut a,
+        Actor::Partner,
+        ActionKind::Comment,
+        Status::Draft,
+        "2025-03-03T09:30:00Z",
+    );
+    let text = "Waiting for the signed SOW.";
+    if let Some(entry) = a.history.last_mut() {
+        entry.comment = text.into();
+    }
     a.comments.push(claim_rules::model::Comment {
         author: Actor::Partner,
         at: at("2025-03-03T09:30:00Z"),
-        text: "Waiting for the signed SOW.".into(),
+        text: text.into(),
     });
     let b = rejected(2, valid_m365_fields());
     let c = submitted(3, valid_fields());
@@ -352,10 +363,10 @@ fn history_inconsistencies_are_reported() {
 
     // An entry that does not start where the previous one ended.
     let mut value = sample_value();
-    value["claims"][1]["history"][2]["from"] = json!("Draft");
+    value["claims"][1]["history"][3]["from"] = json!("Draft");
     assert_eq!(
         paths_and_codes(&problems_of(&value)),
-        [pair("$.claims[1].history[2].from", "history.from_mismatch")]
+        [pair("$.claims[1].history[3].from", "history.from_mismatch")]
     );
 
     // Revision lower than the number of entries.

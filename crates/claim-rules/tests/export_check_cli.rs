@@ -42,9 +42,10 @@ fn a_valid_file_exits_0_and_shows_every_claim() {
         "fields.tenant_id: The tenant ID must be a GUID",
         "status: Partner action required",
         "since then: Auto-rejected: no partner response",
-        "competing claim",
+        "Competing claims (1 group;",
+        "! the Exchange Online workload of tenant 72f988bf-86f1-41af-91ab-2d7cd011db47: 2 claims: “Contoso Exchange” (c4a81f6d) and “Contoso Exchange duplicate” (5d0e93b7)",
         "PoE readiness",
-        "The file is valid: 4 claims. 2 of 3 drafts are not ready to submit yet. 1 pair of competing claims.",
+        "The file is valid: 4 claims. 2 of 3 drafts are not ready to submit yet. 2 claims compete in 1 group.",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
@@ -150,7 +151,15 @@ fn json_output_has_the_same_content() {
     );
     assert_eq!(claims[2]["status"], "PartnerActionRequired");
     assert_eq!(claims[2]["status_now"], "Rejected");
-    assert_eq!(report["competing_claims"].as_array().map(Vec::len), Some(1));
+    let groups = report["competition_groups"].as_array().expect("groups");
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0]["tenant_id"],
+        "72f988bf-86f1-41af-91ab-2d7cd011db47"
+    );
+    assert_eq!(groups[0]["claims"].as_array().map(Vec::len), Some(2));
+    assert_eq!(report["summary"]["competition_groups"], 1);
+    assert_eq!(report["summary"]["competing_claims"], 2);
     assert_eq!(report["summary"]["drafts_with_problems"], 2);
 
     let path = scratch("invalid-json.json", b"[]");

@@ -76,24 +76,44 @@ fn each_kind_is_recognised() {
     );
 }
 
+/// Issue 7, defect 3: a claim with the same history and a higher revision used to be
+/// "Updated" and replaced the local name, tenant, checklist… that no entry accounts for.
+/// Now any difference without a strictly longer history is a conflict: both are kept.
 #[test]
-fn equal_histories_with_different_content_are_decided_by_revision() {
+fn equal_histories_with_different_content_conflict_whatever_the_revision() {
     let base = ready_draft(1);
     let mut ticked = base.clone();
     ticked.poe_checklist.products_named = true;
+    ticked.fields.name = "Renamed elsewhere".into();
     ticked.revision += 1;
     assert_eq!(
         kinds(std::slice::from_ref(&base), std::slice::from_ref(&ticked)),
-        [ImportKind::Updated]
+        [ImportKind::Conflicting]
     );
     assert_eq!(
         kinds(std::slice::from_ref(&ticked), std::slice::from_ref(&base)),
-        [ImportKind::AlreadyNewer]
+        [ImportKind::Conflicting]
     );
     let mut other = base.clone();
     other.poe_checklist.dates_recent = true;
     other.revision += 1;
     assert_eq!(kinds(&[ticked], &[other]), [ImportKind::Conflicting]);
+    // Merging keeps the local claim as it was, and the incoming one as a marked copy.
+    let mut renamed = base.clone();
+    renamed.fields.name = "Renamed elsewhere".into();
+    renamed.revision += 1;
+    let local = [base.clone()];
+    let items = classify_import(&local, std::slice::from_ref(&renamed));
+    let merged = apply_import(
+        &local,
+        &items,
+        || Uuid::from_u128(99),
+        copy_name,
+        "2030-01-01T00:00:00Z".parse().unwrap(),
+    );
+    assert_eq!(merged[0], base);
+    assert_eq!(merged.len(), 2);
+    assert_eq!(merged[1].links.conflict_copy_of, Some(base.id));
 }
 
 /// How the app names an imported copy (the rules take the name from the caller).
@@ -166,6 +186,15 @@ fn a_conflict_is_kept_as_a_marked_copy_and_not_copied_twice() {
         Status::Submitted,
         "2025-03-05T11:00:00Z",
     );
+    let text = "The customer signed the SOW.";
+    if let Some(entry) = theirs.history.last_mut() {
+        entry.comment = text.into();
+    }
+    theirs.comments.push(claim_rules::model::Comment {
+        author: Actor::Partner,
+        at: at("2025-03-05T11:00:00Z"),
+        text: text.into(),
+    });
 
     let items = classify_import(std::slice::from_ref(&ours), std::slice::from_ref(&theirs));
     assert_eq!(items[0].kind, ImportKind::Conflicting);

@@ -775,21 +775,16 @@ fn changes_before_an_earlier_request_do_not_count_for_a_later_one() {
 }
 
 #[test]
-fn respond_needs_the_submit_rules() {
-    let flow = Flow::awaiting_partner().act(
+fn an_edit_awaiting_the_partner_keeps_the_submit_rules() {
+    // Emptying the products would make the response impossible: the edit itself is
+    // refused (audit defect 5), naming the field.
+    let refusal = Flow::awaiting_partner().refusal(
         Actor::Partner,
         edited(|f| f.products.clear()),
         "2026-04-09T09:00:00-07:00",
     );
-    let refusal = flow.refusal(
-        Actor::Partner,
-        Action::Respond {
-            comment: "Removed the products.".into(),
-        },
-        LATER,
-    );
-    let Refusal::SubmitProblems { problems } = refusal else {
-        panic!("expected submit problems, got {refusal:?}");
+    let Refusal::EditProblems { problems } = refusal else {
+        panic!("expected edit problems, got {refusal:?}");
     };
     assert!(problems
         .iter()

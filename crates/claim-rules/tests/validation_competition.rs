@@ -186,3 +186,91 @@ fn ten_thousand_claims_on_distinct_tenants_are_fast() {
     assert!(competing_claims(&claims).is_empty());
     assert!(start.elapsed() < std::time::Duration::from_secs(2));
 }
+
+/// Issue 7, defect 7: competing claims grouped per tenant and workload or subscription,
+/// consistent with the pairs, in linear time.
+mod groups {
+    use super::*;
+    use claim_rules::model::{Claim, Status};
+    use claim_rules::validation::{competing_claims, competition_groups};
+    use proptest::prelude::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn a_thousand_claims_on_one_workload_are_one_group() {
+        let claims: Vec<Claim> = (0..1000u128)
+            .map(|n| draft(n, valid_m365_fields()))
+            .collect();
+        let groups = competition_groups(&claims);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].claims.len(), 1000);
+        assert_eq!(groups[0].claims[0], claims[0].id);
+    }
+
+    fn arbitrary_claims() -> impl Strategy<Value = Vec<Claim>> {
+        prop::collection::vec(
+            (0_u8..4, any::<bool>(), 0_u8..3, any::<bool>(), 0_u8..3),
+            0..14,
+        )
+        .prop_map(|specs| {
+            let mut claims: Vec<Claim> = Vec::new();
+            for (n, (kind, rejected, subscription, second_tenant, link)) in
+                specs.into_iter().enumerate()
+            {
+                let mut fields = if kind == 0 {
+                    valid_m365_fields()
+                } else {
+                    valid_fields()
+                };
+                if second_tenant {
+                    fields.tenant_id = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0".into();
+                }
+                if kind >= 2 {
+                    fields.products[0].several_subscriptions = true;
+                    fields.products[0].subscription_id = match subscription {
+                        0 => String::new(),
+                        1 => SUBSCRIPTION.into(),
+                        _ => "1b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0".into(),
+                    };
+                }
+                let mut claim = draft(n as u128, fields);
+                if rejected {
+                    claim.status = Status::Rejected;
+                }
+                if link == 0 && n > 0 {
+                    claim.links.conflict_copy_of = Some(claims[n - 1].id);
+                }
+                claims.push(claim);
+            }
+            claims
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn groups_hold_exactly_the_competing_pairs(claims in arbitrary_claims()) {
+            let groups = competition_groups(&claims);
+            let pairs = competing_claims(&claims);
+            // Every competing pair shares a group for each thing it contests.
+            for pair in &pairs {
+                for contested in &pair.contested {
+                    prop_assert!(
+                        groups.iter().any(|group| &group.contested == contested
+                            && group.tenant_id == pair.tenant_id
+                            && group.claims.contains(&pair.claims[0])
+                            && group.claims.contains(&pair.claims[1])),
+                        "{:?} {:?}", pair.claims, contested
+                    );
+                }
+            }
+            // Every group member competes with someone in the pairs.
+            let competing: HashSet<_> = pairs.iter().flat_map(|pair| pair.claims).collect();
+            for group in &groups {
+                prop_assert!(group.claims.len() >= 2);
+                for claim in &group.claims {
+                    prop_assert!(competing.contains(claim), "{claim} is in a group but in no pair");
+                }
+            }
+        }
+    }
+}

@@ -228,6 +228,18 @@ pub(super) fn perform(claim: &Claim, action: Action, stamp: Stamp) -> Result<Cla
                 return Err(Refusal::FieldLocked { field, status, why });
             }
             next.fields = fields;
+            if status != Status::Draft {
+                // A submitted claim passed every submit rule; an edit may not break one
+                // (problems it already had, from an older app, are not blamed on it).
+                let before = validation::submit_problems(claim);
+                let problems: Vec<_> = validation::submit_problems(&next)
+                    .into_iter()
+                    .filter(|problem| !before.contains(problem))
+                    .collect();
+                if !problems.is_empty() {
+                    return Err(Refusal::EditProblems { problems });
+                }
+            }
             Outcome {
                 changes: changes.into_iter().map(|(_, change)| change).collect(),
                 ..Outcome::to(status)

@@ -231,3 +231,49 @@ pub fn phase(claim: &Claim, now: Timestamp, rules: &Rules) -> Phase {
         Status::Disputed => Phase::Disputed,
     }
 }
+
+/// A claim asked about at a time before its last recorded change: the rules cannot say
+/// how it stood then without pretending entries had not happened, so they refuse
+/// (catalogue key `evaluation.before_history`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BeforeHistory {
+    /// The time asked about.
+    pub now: Timestamp,
+    /// When the last entry took effect.
+    pub last_at: Timestamp,
+    /// The last entry's action.
+    pub last_action: ActionKind,
+}
+
+impl BeforeHistory {
+    /// The stable code: `before_history`.
+    pub fn code(&self) -> &'static str {
+        "before_history"
+    }
+}
+
+/// `Err` when `now` is before the claim's last history entry: showing the claim then
+/// would show states it never had (a consent clock running before the approval).
+/// Clocks, phases and countdowns are answered only from the last entry on.
+///
+/// ```
+/// use claim_rules::lifecycle::{evaluation_time, new_claim};
+/// use claim_rules::model::ClaimFields;
+///
+/// let created: jiff::Timestamp = "2026-04-06T10:00:00Z".parse()?;
+/// let claim = new_claim(uuid::Uuid::nil(), created, ClaimFields::default());
+/// assert!(evaluation_time(&claim, created).is_ok());
+/// let refused = evaluation_time(&claim, "2026-04-01T00:00:00Z".parse()?).unwrap_err();
+/// assert_eq!((refused.code(), refused.last_at), ("before_history", created));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluation_time(claim: &Claim, now: Timestamp) -> Result<(), BeforeHistory> {
+    match claim.history.last() {
+        Some(last) if now < last.at => Err(BeforeHistory {
+            now,
+            last_at: last.at,
+            last_action: last.action,
+        }),
+        Some(_) | None => Ok(()),
+    }
+}

@@ -86,6 +86,13 @@ pub enum Refusal {
         /// Every problem, in the form's order.
         problems: Vec<Problem>,
     },
+    /// An edit of a submitted claim would break the rules its submission checked (an
+    /// emptied product list, a Partner ID that is not a number, a product of the other
+    /// solution area, …).
+    EditProblems {
+        /// The problems the edit would introduce, in the form's order.
+        problems: Vec<Problem>,
+    },
     /// The effective time is before the previous history entry.
     EffectiveTimeBeforePrevious {
         /// When the previous entry took effect.
@@ -224,6 +231,7 @@ impl Refusal {
             | Refusal::MissingComment { .. }
             | Refusal::NothingChangedSinceRequest { .. }
             | Refusal::SubmitProblems { .. }
+            | Refusal::EditProblems { .. }
             | Refusal::EffectiveTimeInFuture { .. }
             | Refusal::CommentTooLong { .. }
             | Refusal::NoChange { .. }
@@ -294,6 +302,15 @@ impl Refusal {
                         .into_iter()
                         .map(|count| Refusal::SubmitProblems {
                             problems: vec![Problem::new("poe", ProblemKind::PoeRequired); count],
+                        })
+                        .collect(),
+                    RefusalCode::EditProblems => [1, 2]
+                        .into_iter()
+                        .map(|count| Refusal::EditProblems {
+                            problems: vec![
+                                Problem::new("products", ProblemKind::ProductsRequired);
+                                count
+                            ],
                         })
                         .collect(),
                     RefusalCode::EffectiveTimeBeforePrevious => {
@@ -368,6 +385,7 @@ impl RefusalCode {
             RefusalCode::MissingComment => "missing_comment",
             RefusalCode::NothingChangedSinceRequest => "nothing_changed_since_request",
             RefusalCode::SubmitProblems => "submit_problems",
+            RefusalCode::EditProblems => "edit_problems",
             RefusalCode::EffectiveTimeBeforePrevious => "effective_time_before_previous",
             RefusalCode::EffectiveTimeInFuture => "effective_time_in_future",
             RefusalCode::CommentTooLong => "comment_too_long",

@@ -3,7 +3,8 @@
 //!
 //! Exit codes: 0 when the file is a valid export (even if some drafts are not ready to
 //! submit: those are shown, not failures), 1 when it is not (every problem is printed
-//! with its JSON path), 2 when it cannot be read at all. Deadlines are evaluated at the
+//! with its JSON path), 2 when it cannot be read at all (missing, a folder, larger than
+//! an export can be: such a file is refused before it is read). Deadlines are evaluated at the
 //! current time, in the file's own policy and calendar.
 
 use std::path::Path;
@@ -16,7 +17,7 @@ use claim_rules::history::ActionKind;
 use claim_rules::lifecycle::advance;
 use claim_rules::model::{Claim, Status};
 use claim_rules::validation::{
-    competing_claims, poe_readiness, submit_problems, Competition, Problem, ReadinessItem,
+    competition_groups, poe_readiness, submit_problems, CompetitionGroup, Problem, ReadinessItem,
     ReadinessState,
 };
 use jiff::tz::TimeZone;
@@ -34,7 +35,7 @@ pub fn run(
     catalogue: &Catalogue,
 ) -> Result<ExitCode, String> {
     let shown = file.display().to_string();
-    let bytes = read(file, catalogue)?;
+    let bytes = crate::file::read_export(file, catalogue)?;
     let source_version = source_version(&bytes);
     let (report, zone) = match export::parse_bytes(&bytes) {
         Ok(document) => (
@@ -62,35 +63,6 @@ pub fn run(
     })
 }
 
-/// The file's bytes, refusing what is certainly too large before reading it.
-fn read(file: &Path, catalogue: &Catalogue) -> Result<Vec<u8>, String> {
-    let shown = file.display().to_string();
-    let cannot_read = |error: std::io::Error| {
-        catalogue.text(
-            "cli.error.cannot_read",
-            &[("file", shown.clone()), ("error", error.to_string())],
-        )
-    };
-    let metadata = std::fs::metadata(file).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => {
-            catalogue.text("cli.error.not_found", &[("file", shown.clone())])
-        }
-        std::io::ErrorKind::PermissionDenied => {
-            catalogue.text("cli.error.permission_denied", &[("file", shown.clone())])
-        }
-        _ => cannot_read(error),
-    })?;
-    if metadata.is_dir() {
-        return Err(catalogue.text("cli.error.is_folder", &[("file", shown.clone())]));
-    }
-    // One byte over the limit is enough for the parser to report the size.
-    let limit = export::MAX_TEXT_BYTES as u64 + 1;
-    if metadata.len() > limit {
-        return Ok(vec![b' '; export::MAX_TEXT_BYTES + 1]);
-    }
-    std::fs::read(file).map_err(cannot_read)
-}
-
 /// The format version the file declares, if it reads as JSON with one.
 fn source_version(bytes: &[u8]) -> Option<u64> {
     let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
@@ -115,7 +87,8 @@ struct Report {
     /// Why deadlines could not be computed, if they could not.
     deadlines_unavailable: Option<CalendarError>,
     claims: Vec<ClaimReport>,
-    competing_claims: Vec<Competition>,
+    /// Competing claims, one group per tenant and contested workload or subscription.
+    competition_groups: Vec<CompetitionGroup>,
     summary: Summary,
 }
 
@@ -162,7 +135,10 @@ struct Summary {
     claims: usize,
     drafts: usize,
     drafts_with_problems: usize,
-    competing_pairs: usize,
+    /// How many groups of competing claims.
+    competition_groups: usize,
+    /// How many claims compete with at least one other.
+    competing_claims: usize,
     problems: usize,
 }
 
@@ -184,7 +160,7 @@ impl Report {
             time_zone: None,
             deadlines_unavailable: None,
             claims: Vec::new(),
-            competing_claims: Vec::new(),
+            competition_groups: Vec::new(),
         }
     }
 }
@@ -267,7 +243,12 @@ fn valid_report(
             }
         })
         .collect();
-    let competing = competing_claims(&document.claims);
+    let groups = competition_groups(&document.claims);
+    let competing_claims = groups
+        .iter()
+        .flat_map(|group| group.claims.iter())
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     let drafts = claims
         .iter()
         .filter(|claim| claim.status == Status::Draft)
@@ -291,11 +272,12 @@ fn valid_report(
             claims: claims.len(),
             drafts,
             drafts_with_problems,
-            competing_pairs: competing.len(),
+            competition_groups: groups.len(),
+            competing_claims,
             problems: 0,
         },
         claims,
-        competing_claims: competing,
+        competition_groups: groups,
     }
 }
 
@@ -471,22 +453,24 @@ impl Report {
                     );
                 }
             }
-            for competition in self
-                .competing_claims
+        }
+
+        if !self.competition_groups.is_empty() {
+            let _ = writeln!(out);
+            let _ = writeln!(
+                out,
+                "{}",
+                words.word(
+                    &Message::new("cli.check.groups").count(self.competition_groups.len() as i64)
+                )
+            );
+            let names: std::collections::HashMap<&str, &ClaimReport> = self
+                .claims
                 .iter()
-                .filter(|competition| competition.claims[0].to_string() == claim.id)
-            {
-                let warning = words.word(&words.competition_message(competition, |id| {
-                    self.claims
-                        .iter()
-                        .find(|claim| claim.id == id.to_string())
-                        .map(|claim| claim.name.clone())
-                }));
-                let _ = writeln!(
-                    out,
-                    "  {}",
-                    words.text("cli.check.competing", &[("warning", warning)])
-                );
+                .map(|claim| (claim.id.as_str(), claim))
+                .collect();
+            for group in &self.competition_groups {
+                let _ = writeln!(out, "  {}", self.group_text(group, &names, words));
             }
         }
 
@@ -502,13 +486,72 @@ impl Report {
                 ),
             );
         }
-        if self.summary.competing_pairs > 0 {
-            summary.push(words.word(
-                &Message::new("cli.check.summary_pairs").count(self.summary.competing_pairs as i64),
-            ));
+        if self.summary.competition_groups > 0 {
+            summary.push(
+                words.word(
+                    &Message::new("cli.check.summary_groups")
+                        .arg("claims", self.summary.competing_claims)
+                        .count(self.summary.competition_groups as i64),
+                ),
+            );
         }
         let _ = writeln!(out, "{}", summary.join(" "));
         out
+    }
+}
+
+/// Claims named in one group's line: at most this many, then how many more.
+const GROUP_NAMES_SHOWN: usize = 10;
+
+impl Report {
+    /// One group: what is contested, of which tenant, and the claims (the first few by
+    /// name and short ID, then how many more).
+    fn group_text(
+        &self,
+        group: &CompetitionGroup,
+        claims: &std::collections::HashMap<&str, &ClaimReport>,
+        words: &Words,
+    ) -> String {
+        let label = |id: &uuid::Uuid| {
+            let id = id.to_string();
+            match claims.get(id.as_str()) {
+                Some(claim) if !claim.name.is_empty() => words.text(
+                    "cli.check.group_claim",
+                    &[
+                        ("name", claim.name.clone()),
+                        ("short_id", claim.short_id.clone()),
+                    ],
+                ),
+                Some(claim) => words.text("cli.check.no_name", &[]) + " " + &claim.short_id,
+                None => id,
+            }
+        };
+        let shown: Vec<String> = group
+            .claims
+            .iter()
+            .take(GROUP_NAMES_SHOWN)
+            .map(label)
+            .collect();
+        let more = group.claims.len().saturating_sub(GROUP_NAMES_SHOWN);
+        let list = if more == 0 {
+            words.and_list(shown)
+        } else {
+            words.word(
+                &Message::new("cli.check.group_more")
+                    .arg("claims", shown.join(&words.text("list.separator", &[])))
+                    .count(more as i64),
+            )
+        };
+        words.word(
+            &Message::new("cli.check.group")
+                .arg(
+                    "contested",
+                    words.word(&words.contested_message(&group.contested)),
+                )
+                .arg("tenant_id", &group.tenant_id)
+                .arg("claims", list)
+                .count(group.claims.len() as i64),
+        )
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use claim_rules::calendar::{BusinessCalendar, CalendarError, Weekmask};
 use claim_rules::policy::{CalendarSettings, HolidaySet};
 use jiff::civil::{Date, DateTime, Weekday};
-use jiff::{Timestamp, ToSpan};
+use jiff::Timestamp;
 
 use crate::catalogue::Catalogue;
 use crate::wording::Words;
@@ -29,7 +29,7 @@ pub struct Args {
     /// Length of the clock in calendar days.
     #[arg(long, value_name = "N")]
     days: Option<u32>,
-    /// Built-in holidays: US federal holidays as observed, or none.
+    /// Built-in holidays: a national calendar, or none.
     #[arg(long, value_enum, default_value_t = HolidayChoice::Us)]
     holidays: HolidayChoice,
     /// An extra holiday (YYYY-MM-DD); repeat for several.
@@ -48,6 +48,14 @@ pub struct Args {
 pub enum HolidayChoice {
     /// US federal holidays as observed (Saturday → Friday, Sunday → Monday).
     Us,
+    /// Swedish public holidays, and Midsummer Eve, Christmas Eve and New Year's Eve.
+    Se,
+    /// German nationwide public holidays.
+    De,
+    /// Dutch national holidays.
+    Nl,
+    /// The Chinese official calendar (published years only), with its working weekend days.
+    Cn,
     /// No built-in holidays.
     None,
 }
@@ -56,6 +64,10 @@ impl From<HolidayChoice> for HolidaySet {
     fn from(choice: HolidayChoice) -> HolidaySet {
         match choice {
             HolidayChoice::Us => HolidaySet::UsFederal,
+            HolidayChoice::Se => HolidaySet::Sweden,
+            HolidayChoice::De => HolidaySet::Germany,
+            HolidayChoice::Nl => HolidaySet::Netherlands,
+            HolidayChoice::Cn => HolidaySet::China,
             HolidayChoice::None => HolidaySet::None,
         }
     }
@@ -114,8 +126,11 @@ pub fn run(args: &Args, json: bool, catalogue: &Catalogue) -> Result<ExitCode, S
     };
     let due = match (args.business_days, args.days) {
         (Some(n), _) => calendar.checked_business_day_offset(start, i64::from(n)),
-        (None, Some(n)) => start
-            .checked_add(i64::from(n).days())
+        // `i64::days()` panics past jiff's span limit (7,304,484 days); `try_days` and
+        // `checked_add` turn every out-of-range length into the same refusal.
+        (None, Some(n)) => jiff::Span::new()
+            .try_days(i64::from(n))
+            .and_then(|span| start.checked_add(span))
             .map_err(|_| CalendarError::DateOutOfRange),
         // clap's required group makes this unreachable; say what to do anyway.
         (None, None) => return Err(catalogue.text("cli.error.length", &[])),

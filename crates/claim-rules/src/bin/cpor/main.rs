@@ -8,8 +8,10 @@ use clap::{Parser, Subcommand};
 mod catalogue;
 mod check;
 mod deadline;
+mod file;
 mod holidays;
 mod ics;
+mod merge;
 mod scenario;
 mod timeline;
 mod wording;
@@ -50,7 +52,7 @@ impl Lang {
 enum Command {
     /// Compute a deadline: N business days or N calendar days after a date or instant.
     Deadline(deadline::Args),
-    /// List the holidays of a built-in calendar for a year (observed dates).
+    /// List the days off (and declared working days) of a built-in calendar for a year.
     Holidays(holidays::Args),
     /// Validate an export file and show each claim's status, next deadline and problems.
     Check {
@@ -60,6 +62,9 @@ enum Command {
         #[arg(long)]
         now: Option<jiff::Timestamp>,
     },
+    /// Merge an export file into yours: a preview of each incoming claim, and with
+    /// --out the merged export. Nothing of yours is ever lost.
+    Merge(merge::Args),
     /// Show one claim's history and clocks from an export file.
     Timeline {
         /// The export file (JSON, format "cpor-desk").
@@ -91,6 +96,7 @@ fn main() -> ExitCode {
             now.unwrap_or_else(jiff::Timestamp::now),
             &catalogue,
         ),
+        Command::Merge(args) => merge::run(&args, cli.json, jiff::Timestamp::now(), &catalogue),
         Command::Timeline { file, claim, now } => timeline::run_at(
             &file,
             &claim,

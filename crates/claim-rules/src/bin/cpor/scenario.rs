@@ -225,7 +225,24 @@ fn calendar_line(scenario: &Scenario) -> String {
     match (standard, settings.holidays) {
         (true, HolidaySet::UsFederal) => text("cli.calendar_us_federal", None, &[zone]),
         (true, HolidaySet::None) => text("cli.calendar_no_holidays", None, &[zone]),
-        (false, HolidaySet::UsFederal | HolidaySet::None) => text(
+        (
+            true,
+            set @ (HolidaySet::Sweden
+            | HolidaySet::Germany
+            | HolidaySet::Netherlands
+            | HolidaySet::China),
+        ) => text(
+            "cli.calendar_holidays",
+            None,
+            &[
+                zone,
+                (
+                    "holidays",
+                    english().text(&format!("holiday_set.{}", set.code()), &[]),
+                ),
+            ],
+        ),
+        (false, _) => text(
             "cli.calendar_custom",
             None,
             &[zone, ("weekmask", settings.weekmask.to_string())],

@@ -2,7 +2,8 @@
 //!
 //! The claim is found by its full UUID or a unique prefix. System transitions that are
 //! due now (but not yet in the file) are applied for the display and marked; nothing is
-//! written back.
+//! written back. A `--now` before the claim's last recorded change is refused (exit 2):
+//! the claim did not look then as its history ends.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 use claim_rules::deadlines::{deadlines, ClockState, Deadline, Remaining, Rules};
 use claim_rules::export;
 use claim_rules::history::{EventDetail, HistoryEntry};
-use claim_rules::lifecycle::{advance, phase};
+use claim_rules::lifecycle::{advance, evaluation_time, phase};
 use claim_rules::model::Claim;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;
@@ -29,6 +30,13 @@ pub fn run_at(
 ) -> Result<ExitCode, String> {
     let (document, rules, shown) = load(file, catalogue)?;
     let stored = find_claim(&document.claims, query, &shown, catalogue)?;
+    if let Err(before) = evaluation_time(stored, now) {
+        let words = Words {
+            catalogue: catalogue.clone(),
+            zone: rules.calendar().time_zone().clone(),
+        };
+        return Err(words.word(&words.before_history_message(&before)));
+    }
     let claim = advance(stored, now, &rules);
     let output = if json {
         render_json(stored, &claim, &rules, now)
@@ -50,13 +58,8 @@ pub(crate) fn load(
     catalogue: &Catalogue,
 ) -> Result<(export::ExportDocument, Rules, String), String> {
     let shown = file.display().to_string();
-    let text = std::fs::read_to_string(file).map_err(|error| {
-        catalogue.text(
-            "cli.error.cannot_read",
-            &[("file", shown.clone()), ("error", error.to_string())],
-        )
-    })?;
-    let document = export::parse(&text).map_err(|problems| {
+    let bytes = crate::file::read_export(file, catalogue)?;
+    let document = export::parse_bytes(&bytes).map_err(|problems| {
         let words = Words {
             catalogue: catalogue.clone(),
             zone: jiff::tz::TimeZone::UTC,

@@ -15,7 +15,9 @@ use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
 use claim_rules::import::{ImportItem, ImportKind};
-use claim_rules::lifecycle::{EditableField, LockReason, Phase, Refusal, RefusalHint};
+use claim_rules::lifecycle::{
+    BeforeHistory, EditableField, LockReason, Phase, Refusal, RefusalHint,
+};
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, SolutionArea, Status};
 use claim_rules::policy::PolicyProblemKind;
 use claim_rules::validation::{
@@ -350,7 +352,9 @@ impl Words {
             Refusal::NothingChangedSinceRequest { requested_at } => {
                 message.arg("requested_at", self.instant(*requested_at))
             }
-            Refusal::SubmitProblems { problems } => message.count(problems.len() as i64),
+            Refusal::SubmitProblems { problems } | Refusal::EditProblems { problems } => {
+                message.count(problems.len() as i64)
+            }
             Refusal::EffectiveTimeBeforePrevious {
                 previous,
                 previous_action,
@@ -459,6 +463,9 @@ impl Words {
             ImportProblemKind::VersionInvalid { found, supported } => message
                 .arg("found", self.json_kind(*found))
                 .arg("supported", supported),
+            ImportProblemKind::VersionTooNewLarge { version, supported } => {
+                message.arg("version", version).arg("supported", supported)
+            }
             ImportProblemKind::VersionTooNew { version, supported } => {
                 message.arg("version", version).arg("supported", supported)
             }
@@ -496,7 +503,39 @@ impl Words {
             ImportProblemKind::RevisionTooLow { revision, entries } => {
                 message.arg("revision", revision).arg("entries", entries)
             }
+            ImportProblemKind::PolicyInvalid { problem } => {
+                message.arg("problem", self.word(&self.policy_problem_message(problem)))
+            }
+            ImportProblemKind::HistoryRefused { action, refusal } => message
+                .arg("action", self.action(*action))
+                .arg("refusal", self.refusal(refusal)),
+            ImportProblemKind::HistorySystemNotDue { action, due } => message
+                .arg("action", self.action(*action))
+                .arg("due", self.instant(*due)),
+            ImportProblemKind::HistorySystemWithoutDeadline { action } => {
+                message.arg("action", self.action(*action))
+            }
+            ImportProblemKind::HistorySystemMissing { transition, due } => message
+                .arg("transition", self.action(*transition))
+                .arg("due", self.instant(*due)),
+            ImportProblemKind::HistoryEntryDiffers { action, member } => message
+                .arg("action", self.action(*action))
+                .arg("member", member),
+            ImportProblemKind::HistoryPatchMismatch { field } => message.arg("field", field),
+            ImportProblemKind::ClaimDiffersFromHistory { member } => message.arg("member", member),
+            ImportProblemKind::PoeSha256Invalid { length } => message.arg("length", length),
+            ImportProblemKind::CommentTooLong { length, max } => {
+                message.arg("length", length).arg("max", max)
+            }
         }
+    }
+
+    /// Why a claim cannot be shown at a time before its history ends.
+    pub fn before_history_message(&self, before: &BeforeHistory) -> Message {
+        Message::new(format!("evaluation.{}", before.code()))
+            .arg("now", self.instant(before.now))
+            .arg("last_at", self.instant(before.last_at))
+            .arg("last_action", self.action(before.last_action))
     }
 
     /// A policy problem's message.
@@ -519,6 +558,19 @@ impl Words {
             CalendarError::InvalidWeekmask(weekmask) => message.arg("weekmask", weekmask),
             CalendarError::UnknownTimeZone(zone) => message.arg("time_zone", zone),
             CalendarError::DateOutOfRange => message,
+            CalendarError::YearNotPublished {
+                set,
+                year,
+                first,
+                last,
+            } => message
+                .arg(
+                    "set",
+                    self.text(&format!("holiday_set.{}", set.code()), &[]),
+                )
+                .arg("year", year)
+                .arg("first", first)
+                .arg("last", last),
         }
     }
 
@@ -575,7 +627,7 @@ impl Words {
             .arg("tenant_id", &competition.tenant_id)
     }
 
-    fn contested_message(&self, contested: &Contested) -> Message {
+    pub fn contested_message(&self, contested: &Contested) -> Message {
         let message = Message::new(format!("contested.{}", contested.code()))
             .arg("product", contested.product().display_name());
         match contested {
