@@ -8,7 +8,7 @@
 use claim_rules::deadlines::{ClockKind, ClockState, Deadline, Remaining, Rules};
 use leptos::prelude::*;
 
-use crate::i18n::claim as texts;
+use crate::i18n::time as texts;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::use_app;
 
@@ -24,13 +24,13 @@ pub fn countdown_text(
     rules: &Rules,
 ) -> String {
     let seconds = remaining.duration.as_secs();
-    let main = texts::span_text(i18n, seconds);
+    let main = i18n.span(seconds);
     let business = (seconds >= 3_600 && rules.counts_business_days(kind))
         .then(|| texts::business_days_text(i18n, remaining.business_days));
     if remaining.overdue {
-        texts::countdown_overdue(i18n, &main, business.as_deref())
+        texts::countdown_overdue(i18n, main, business)
     } else {
-        texts::countdown_left(i18n, &main, business.as_deref())
+        texts::countdown_left(i18n, main, business)
     }
 }
 
@@ -71,7 +71,7 @@ pub fn Countdown(deadline: Deadline) -> impl IntoView {
         let (urgency, icon, text) = match (clock_state, remaining) {
             (ClockState::Paused { .. }, Some(remaining)) => {
                 let left = countdown_text(&i18n, &remaining, kind, &rules);
-                ("paused", PAUSE_ICON, texts::countdown_paused(&i18n, &left))
+                ("paused", PAUSE_ICON, texts::countdown_paused(&i18n, left))
             }
             (_, Some(remaining)) => {
                 let icon = if remaining.overdue {
@@ -128,7 +128,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn business_day_clocks_show_business_days_then_days_and_hours() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let policy = rules();
         let text = countdown_text(
             &i18n,
@@ -148,7 +148,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn under_an_hour_shows_minutes_and_seconds() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let text = countdown_text(
             &i18n,
             &remaining(false, 1, 42 * 60 + 7),
@@ -167,7 +167,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn overdue_is_said_in_words() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let text = countdown_text(
             &i18n,
             &remaining(true, 2, 2 * 86_400 + 3_600),
@@ -179,7 +179,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn calendar_day_clocks_show_days_and_hours_only() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let policy = rules();
         let text = countdown_text(
             &i18n,

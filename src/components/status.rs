@@ -5,7 +5,7 @@ use claim_rules::lifecycle::Phase;
 use claim_rules::model::Status;
 use leptos::prelude::*;
 
-use crate::i18n::claim::{phase_name, status_name};
+use crate::i18n::names::{phase_name, status_name};
 use crate::i18n::use_i18n;
 
 /// The icon drawn for a status: a 16×16 SVG path (decorative; the badge's words carry the

@@ -1,0 +1,125 @@
+// Checks the catalogues in locales/*.json (one file per language):
+//   * every key of the English catalogue is in every other language, and no language
+//     has a key English lacks;
+//   * plural families (`name_one`, `name_other`, …) carry exactly the forms the
+//     language's plural rules use (Intl.PluralRules: Chinese only `_other`);
+//   * each text has the same {{ parameters }} as its English original, and none is empty;
+//   * every key is used somewhere in src/ (named in a `tr!(i18n, section.key …)` call
+//     or another catalogue macro);
+//   * index.html's <noscript> says each language's `app.noscript`, marked with its lang.
+// Prints one line per failed check and ends with "catalogues: N passed, M failed";
+// exits non-zero when any check fails.
+//   node scripts/check-catalogues.mjs [root]
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = process.argv[2] ?? new URL('..', import.meta.url).pathname;
+const LANGUAGES = ['en', 'sv', 'de', 'nl', 'zh-Hans'];
+const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
+
+let passed = 0;
+const failures = [];
+function check(ok, message) {
+  if (ok) passed += 1; else failures.push(message);
+}
+
+/** Flat `{ "a.b.c": text }` of a nested catalogue. */
+function flatten(node, prefix = '', out = {}) {
+  for (const [key, value] of Object.entries(node)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value !== null && typeof value === 'object') flatten(value, path, out);
+    else out[path] = value;
+  }
+  return out;
+}
+
+/** Keys grouped by family: plural forms share one family ("x.items" for "x.items_one"). */
+function families(flat) {
+  const out = new Map();
+  for (const [key, text] of Object.entries(flat)) {
+    const match = PLURAL.exec(key);
+    const family = match ? match[1] : key;
+    const entry = out.get(family) ?? { forms: new Map(), plural: false };
+    entry.plural ||= Boolean(match);
+    entry.forms.set(match ? match[2] : '', text);
+    out.set(family, entry);
+  }
+  return out;
+}
+
+const parameters = (text) => [...String(text).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+const union = (texts) => [...new Set(texts.flatMap(parameters))].sort();
+
+const catalogues = {};
+for (const language of LANGUAGES) {
+  const path = join(root, 'locales', `${language}.json`);
+  try {
+    catalogues[language] = families(flatten(JSON.parse(readFileSync(path, 'utf8'))));
+    check(true);
+  } catch (error) {
+    check(false, `${language}.json cannot be read: ${error.message}`);
+  }
+}
+const english = catalogues.en;
+if (!english) {
+  console.log(failures.join('\n'));
+  console.log(`catalogues: ${passed} passed, ${failures.length} failed`);
+  process.exit(1);
+}
+
+// Keys, plural forms, parameters.
+for (const language of LANGUAGES) {
+  const catalogue = catalogues[language];
+  if (!catalogue) continue;
+  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories.sort();
+  for (const [family, entry] of english) {
+    const theirs = catalogue.get(family);
+    check(theirs !== undefined, `${language}: missing key ${family}`);
+    if (!theirs) continue;
+    check(theirs.plural === entry.plural, `${language}: ${family} is ${entry.plural ? '' : 'not '}plural in English but ${theirs.plural ? '' : 'not '}here`);
+    if (theirs.plural) {
+      const forms = [...theirs.forms.keys()].sort();
+      check(same(forms, categories), `${language}: ${family} has forms ${forms.join(', ')}; ${language} needs ${categories.join(', ')}`);
+    }
+    for (const [form, text] of theirs.forms) {
+      check(typeof text === 'string' && text.trim() !== '', `${language}: ${family}${form ? `_${form}` : ''} is empty`);
+    }
+    const want = union([...entry.forms.values()]);
+    const have = union([...theirs.forms.values()]);
+    check(same(want, have), `${language}: ${family} has parameters [${have}], English has [${want}]`);
+  }
+  for (const family of catalogue.keys()) {
+    check(english.has(family), `${language}: key ${family} is not in the English catalogue`);
+  }
+}
+
+// Every key used in src/.
+function sources(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.rs') ? [path] : [];
+  });
+}
+const code = sources(join(root, 'src')).map((path) => readFileSync(path, 'utf8')).join('\n');
+// `app.noscript` is used by index.html (checked below), before any code runs.
+const USED_OUTSIDE_SRC = new Set(['app.noscript']);
+for (const family of english.keys()) {
+  if (USED_OUTSIDE_SRC.has(family)) continue;
+  const pattern = new RegExp(`(?<![\\w.])${family.replace(/\./g, '\\s*\\.\\s*')}(?![\\w])`);
+  check(pattern.test(code), `unused key ${family}: no code in src/ names it`);
+}
+
+// index.html's <noscript>, in every language.
+const html = readFileSync(join(root, 'index.html'), 'utf8');
+const noscript = /<noscript>([\s\S]*?)<\/noscript>/.exec(html)?.[1] ?? '';
+for (const language of LANGUAGES) {
+  const text = catalogues[language]?.get('app.noscript')?.forms.get('');
+  const escaped = String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  check(new RegExp(`lang="${language}"[^>]*>\\s*${escaped}\\s*<`).test(noscript),
+    `index.html: <noscript> lacks ${language}'s app.noscript ("${text}") marked lang="${language}"`);
+}
+
+for (const failure of failures) console.log(failure);
+console.log(`catalogues: ${passed} passed, ${failures.length} failed`);
+process.exit(failures.length ? 1 : 0);
