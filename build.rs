@@ -9,7 +9,7 @@
 //!   installs it with the other npm tools), so the build needs no network.
 
 use std::error::Error;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use icu::locale::fallback::LocaleFallbacker;
 use icu::plurals::provider::{PluralsCardinalV1, PluralsOrdinalV1};
@@ -27,7 +27,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo sets OUT_DIR")?);
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").ok_or("cargo sets it")?);
 
-    let mut config = Config::new(LOCALES[0])?;
+    let locales_dir = out.join("locales");
+    prepare_catalogues(&root.join("locales"), &locales_dir)?;
+    let mut config = Config::new(LOCALES[0])?.locales_path(locales_dir.clone());
     for locale in &LOCALES[1..] {
         config = config.add_locale(locale)?;
     }
@@ -36,7 +38,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     let config = config.parse_options(ParseOptions::default().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
-    translations.rerun_if_locales_changed();
 
     let cldr = root.join("node_modules");
     println!("cargo::rerun-if-changed=node_modules/cldr-core/package.json");
@@ -74,4 +75,47 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     translations.generate_i18n_module(out.join("i18n"))?;
     Ok(())
+}
+
+/// Copy the catalogues to `to`, as leptos_i18n reads them. Our catalogues write every
+/// plural form a language has as `name_<form>`, so Chinese, which has only "other", has
+/// a lone `name_other`; leptos_i18n 0.6 takes a lone form for an ordinary key and would
+/// fall back to English for it. The copy names such a key `name`, a text without forms.
+fn prepare_catalogues(from: &Path, to: &Path) -> Result<(), Box<dyn Error>> {
+    std::fs::create_dir_all(to)?;
+    for locale in LOCALES {
+        let file = format!("{locale}.json");
+        println!("cargo::rerun-if-changed=locales/{file}");
+        let text = std::fs::read_to_string(from.join(&file))?;
+        let mut catalogue: serde_json::Value =
+            serde_json::from_str(&text).map_err(|error| format!("locales/{file}: {error}"))?;
+        merge_lone_other_forms(&mut catalogue);
+        std::fs::write(to.join(&file), serde_json::to_string_pretty(&catalogue)?)?;
+    }
+    Ok(())
+}
+
+/// In every object, rename `name_other` to `name` when no other `name_<form>` is beside it.
+fn merge_lone_other_forms(value: &mut serde_json::Value) {
+    const FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+    let serde_json::Value::Object(map) = value else {
+        return;
+    };
+    map.values_mut().for_each(merge_lone_other_forms);
+    let lone: Vec<String> = map
+        .keys()
+        .filter_map(|key| key.strip_suffix("_other"))
+        .filter(|base| {
+            FORMS
+                .iter()
+                .filter(|form| **form != "other")
+                .all(|form| !map.contains_key(&format!("{base}_{form}")))
+        })
+        .map(str::to_string)
+        .collect();
+    for base in lone {
+        if let Some(text) = map.remove(&format!("{base}_other")) {
+            map.insert(base, text);
+        }
+    }
 }

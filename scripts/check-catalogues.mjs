@@ -7,8 +7,9 @@
 //   * every key is used somewhere in src/ (named in a `tr!(i18n, section.key …)` call
 //     or another catalogue macro);
 //   * index.html's <noscript> says each language's `app.noscript`, marked with its lang.
-// Prints one line per failed check and ends with "catalogues: N passed, M failed";
-// exits non-zero when any check fails.
+// Each key of the English catalogue is one test (all languages, its use), and so is each
+// language's file and its <noscript> line. Prints every problem found and ends with
+// "catalogues: N passed, M failed" (tests); exits non-zero when any fails.
 //   node scripts/check-catalogues.mjs [root]
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -17,10 +18,13 @@ const root = process.argv[2] ?? new URL('..', import.meta.url).pathname;
 const LANGUAGES = ['en', 'sv', 'de', 'nl', 'zh-Hans'];
 const PLURAL = /^(.*)_(zero|one|two|few|many|other)$/;
 
-let passed = 0;
+// Problems by test name; a test passes when it has none.
+const tests = new Map();
 const failures = [];
-function check(ok, message) {
-  if (ok) passed += 1; else failures.push(message);
+function check(ok, message, test = message) {
+  const problems = tests.get(test) ?? [];
+  if (!ok) { problems.push(message); failures.push(message); }
+  tests.set(test, problems);
 }
 
 /** Flat `{ "a.b.c": text }` of a nested catalogue. */
@@ -56,17 +60,19 @@ for (const language of LANGUAGES) {
   const path = join(root, 'locales', `${language}.json`);
   try {
     catalogues[language] = families(flatten(JSON.parse(readFileSync(path, 'utf8'))));
-    check(true);
+    check(true, '', `file ${language}`);
   } catch (error) {
-    check(false, `${language}.json cannot be read: ${error.message}`);
+    check(false, `${language}.json cannot be read: ${error.message}`, `file ${language}`);
   }
 }
 const english = catalogues.en;
-if (!english) {
-  console.log(failures.join('\n'));
-  console.log(`catalogues: ${passed} passed, ${failures.length} failed`);
-  process.exit(1);
+function report() {
+  const failed = [...tests.values()].filter((problems) => problems.length > 0).length;
+  for (const failure of failures) console.log(failure);
+  console.log(`catalogues: ${tests.size - failed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
 }
+if (!english) report();
 
 // Keys, plural forms, parameters.
 for (const language of LANGUAGES) {
@@ -75,22 +81,22 @@ for (const language of LANGUAGES) {
   const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories.sort();
   for (const [family, entry] of english) {
     const theirs = catalogue.get(family);
-    check(theirs !== undefined, `${language}: missing key ${family}`);
+    check(theirs !== undefined, `${language}: missing key ${family}`, family);
     if (!theirs) continue;
-    check(theirs.plural === entry.plural, `${language}: ${family} is ${entry.plural ? '' : 'not '}plural in English but ${theirs.plural ? '' : 'not '}here`);
+    check(theirs.plural === entry.plural, `${language}: ${family} is ${entry.plural ? '' : 'not '}plural in English but ${theirs.plural ? '' : 'not '}here`, family);
     if (theirs.plural) {
       const forms = [...theirs.forms.keys()].sort();
-      check(same(forms, categories), `${language}: ${family} has forms ${forms.join(', ')}; ${language} needs ${categories.join(', ')}`);
+      check(same(forms, categories), `${language}: ${family} has forms ${forms.join(', ')}; ${language} needs ${categories.join(', ')}`, family);
     }
     for (const [form, text] of theirs.forms) {
-      check(typeof text === 'string' && text.trim() !== '', `${language}: ${family}${form ? `_${form}` : ''} is empty`);
+      check(typeof text === 'string' && text.trim() !== '', `${language}: ${family}${form ? `_${form}` : ''} is empty`, family);
     }
     const want = union([...entry.forms.values()]);
     const have = union([...theirs.forms.values()]);
-    check(same(want, have), `${language}: ${family} has parameters [${have}], English has [${want}]`);
+    check(same(want, have), `${language}: ${family} has parameters [${have}], English has [${want}]`, family);
   }
   for (const family of catalogue.keys()) {
-    check(english.has(family), `${language}: key ${family} is not in the English catalogue`);
+    check(english.has(family), `${language}: key ${family} is not in the English catalogue`, family);
   }
 }
 
@@ -107,7 +113,7 @@ const USED_OUTSIDE_SRC = new Set(['app.noscript']);
 for (const family of english.keys()) {
   if (USED_OUTSIDE_SRC.has(family)) continue;
   const pattern = new RegExp(`(?<![\\w.])${family.replace(/\./g, '\\s*\\.\\s*')}(?![\\w])`);
-  check(pattern.test(code), `unused key ${family}: no code in src/ names it`);
+  check(pattern.test(code), `unused key ${family}: no code in src/ names it`, family);
 }
 
 // index.html's <noscript>, in every language.
@@ -117,9 +123,8 @@ for (const language of LANGUAGES) {
   const text = catalogues[language]?.get('app.noscript')?.forms.get('');
   const escaped = String(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   check(new RegExp(`lang="${language}"[^>]*>\\s*${escaped}\\s*<`).test(noscript),
-    `index.html: <noscript> lacks ${language}'s app.noscript ("${text}") marked lang="${language}"`);
+    `index.html: <noscript> lacks ${language}'s app.noscript ("${text}") marked lang="${language}"`,
+    `noscript ${language}`);
 }
 
-for (const failure of failures) console.log(failure);
-console.log(`catalogues: ${passed} passed, ${failures.length} failed`);
-process.exit(failures.length ? 1 : 0);
+report();

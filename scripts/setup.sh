@@ -67,10 +67,12 @@ else
     || { say "wasm-bindgen $bindgen_version is still not on PATH after installing"; exit 1; }
 fi
 
-# 5. npm packages: binaryen (wasm-opt; Debian's is too old) and, for tests, Playwright.
+# 5. npm packages: binaryen (wasm-opt; Debian's is too old), cldr-core (the CLDR plural
+#    rules build.rs bakes into the app) and, for tests, Playwright.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+    || [ ! -f node_modules/cldr-core/supplemental/plurals.json ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (binaryen, @playwright/test)"
+  say "installing npm packages from package-lock.json (binaryen, cldr-core, @playwright/test)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 else
   say "npm packages present"

@@ -13,8 +13,8 @@ use crate::i18n::{use_i18n, I18n};
 use crate::state::use_app;
 
 /// A countdown in words, for a clock of `kind` under `rules`:
-/// "3 business days left (4 d 5 h)", "6 d 2 h left", "42 min 7 s left",
-/// "Overdue by 1 business day (1 d 3 h)".
+/// "3 business days left (4d 5h)", "6d 2h left", "42m 7s left",
+/// "Overdue by 1 business day (1d 3h)" (the spans in the language's own short units).
 ///
 /// Under an hour the business days are left out (the seconds say it all).
 pub fn countdown_text(
@@ -136,14 +136,14 @@ mod tests {
             ClockKind::PartnerResponse,
             &policy,
         );
-        assert_eq!(text, "6 business days left (10 d 14 h)");
+        assert_eq!(text, "6 business days left (10d 14h)");
         let text = countdown_text(
             &i18n,
             &remaining(false, 1, 5 * 3_600),
             ClockKind::ReviewStart,
             &policy,
         );
-        assert_eq!(text, "1 business day left (5 h)");
+        assert_eq!(text, "1 business day left (5h)");
     }
 
     #[wasm_bindgen_test]
@@ -155,14 +155,14 @@ mod tests {
             ClockKind::PartnerResponse,
             &rules(),
         );
-        assert_eq!(text, "42 min 7 s left");
+        assert_eq!(text, "42m 7s left");
         let text = countdown_text(
             &i18n,
             &remaining(true, 1, 59),
             ClockKind::ReviewDecision,
             &rules(),
         );
-        assert_eq!(text, "Overdue by 0 min 59 s");
+        assert_eq!(text, "Overdue by 0m 59s");
     }
 
     #[wasm_bindgen_test]
@@ -174,7 +174,7 @@ mod tests {
             ClockKind::DisputeReview,
             &rules(),
         );
-        assert_eq!(text, "Overdue by 2 business days (2 d 1 h)");
+        assert_eq!(text, "Overdue by 2 business days (2d 1h)");
     }
 
     #[wasm_bindgen_test]
@@ -187,6 +187,31 @@ mod tests {
             ClockKind::DisputeWindow,
             &policy,
         );
-        assert_eq!(text, "29 d 13 h left");
+        assert_eq!(text, "29d 13h left");
+    }
+
+    #[wasm_bindgen_test]
+    fn countdowns_follow_each_languages_plural_rules_and_units() {
+        let policy = rules();
+        let text = |locale, days, seconds| {
+            countdown_text(
+                &I18n::new(locale),
+                &remaining(false, days, seconds),
+                ClockKind::PartnerResponse,
+                &policy,
+            )
+        };
+        assert_eq!(text(Locale::de, 1, 5 * 3_600), "noch 1 Werktag (5h)");
+        assert_eq!(text(Locale::de, 3, 4 * 86_400), "noch 3 Werktage (4 T, 0h)");
+        assert_eq!(text(Locale::sv, 1, 5 * 3_600), "1 arbetsdag kvar (5h)");
+        assert_eq!(
+            text(Locale::sv, 2, 2 * 86_400),
+            "2 arbetsdagar kvar (2d 0h)"
+        );
+        assert_eq!(text(Locale::nl, 1, 5 * 3_600), "nog 1 werkdag (5 u)");
+        assert_eq!(
+            text(Locale::zh_Hans, 2, 2 * 86_400 + 5 * 3_600),
+            "剩余 2 个工作日（2天5小时）"
+        );
     }
 }

@@ -228,3 +228,68 @@ impl I18n {
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(|| I18n::new(Locale::en))
 }
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::{preferred_locale, Locale};
+    use crate::state::Settings;
+
+    fn languages(tags: &[&str]) -> Vec<String> {
+        tags.iter().map(|tag| tag.to_string()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_browsers_first_language_we_speak_wins() {
+        assert_eq!(
+            preferred_locale(&languages(&["sv-FI", "en"])),
+            Some(Locale::sv)
+        );
+        assert_eq!(
+            preferred_locale(&languages(&["fr", "de-AT", "en"])),
+            Some(Locale::de)
+        );
+        assert_eq!(preferred_locale(&languages(&["nl-BE"])), Some(Locale::nl));
+        for chinese in ["zh", "zh-CN", "zh-TW", "zh-Hant-HK", "zh_SG"] {
+            assert_eq!(
+                preferred_locale(&languages(&[chinese])),
+                Some(Locale::zh_Hans),
+                "{chinese}"
+            );
+        }
+        assert_eq!(preferred_locale(&languages(&["EN-gb"])), Some(Locale::en));
+        assert_eq!(preferred_locale(&languages(&["fr-FR", "es"])), None);
+        assert_eq!(preferred_locale(&[]), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_stored_language_is_a_tag_and_anything_else_reads_as_not_chosen() {
+        let read = |json: &str| serde_json::from_str::<Settings>(json).map(|s| s.locale);
+        let policy = serde_json::to_string(&Settings::default().policy).unwrap_or_default();
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"de"}}"#)).ok(),
+            Some(Some(Locale::de))
+        );
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"zh-Hans"}}"#)).ok(),
+            Some(Some(Locale::zh_Hans))
+        );
+        // Written before there was a choice: nobody chose English.
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"En"}}"#)).ok(),
+            Some(None)
+        );
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"fr"}}"#)).ok(),
+            Some(None)
+        );
+        assert_eq!(read(&format!(r#"{{"policy":{policy}}}"#)).ok(), Some(None));
+        let written = serde_json::to_string(&Settings {
+            locale: Some(Locale::nl),
+            ..Settings::default()
+        })
+        .unwrap_or_default();
+        assert!(written.contains(r#""locale":"nl""#), "{written}");
+    }
+}
