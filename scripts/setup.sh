@@ -80,7 +80,8 @@ fi
 
 # 6. Browser tests: Debian's Chromium and its driver (Playwright's own download fails here).
 if [ "$want" = test ]; then
-  apt_install chromium chromium-driver
+  # A CJK font, so Chinese renders in the browser tests' screenshots (not as boxes).
+  apt_install chromium chromium-driver fonts-wqy-microhei
   say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
 fi
 say "ready (wasm toolchain: $WASM_TOOLCHAIN)"

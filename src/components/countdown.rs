@@ -201,14 +201,17 @@ mod tests {
                 &policy,
             )
         };
-        assert_eq!(text(Locale::de, 1, 5 * 3_600), "noch 1 Werktag (5h)");
-        assert_eq!(text(Locale::de, 3, 4 * 86_400), "noch 3 Werktage (4 T, 0h)");
-        assert_eq!(text(Locale::sv, 1, 5 * 3_600), "1 arbetsdag kvar (5h)");
+        assert_eq!(text(Locale::de, 1, 5 * 3_600), "noch 1 Werktag (5 Std.)");
+        assert_eq!(
+            text(Locale::de, 3, 4 * 86_400),
+            "noch 3 Werktage (4 Tg., 0 Std.)"
+        );
+        assert_eq!(text(Locale::sv, 1, 5 * 3_600), "1 arbetsdag kvar (5 tim)");
         assert_eq!(
             text(Locale::sv, 2, 2 * 86_400),
-            "2 arbetsdagar kvar (2d 0h)"
+            "2 arbetsdagar kvar (2 d, 0 tim)"
         );
-        assert_eq!(text(Locale::nl, 1, 5 * 3_600), "nog 1 werkdag (5 u)");
+        assert_eq!(text(Locale::nl, 1, 5 * 3_600), "nog 1 werkdag (5 uur)");
         assert_eq!(
             text(Locale::zh_Hans, 2, 2 * 86_400 + 5 * 3_600),
             "剩余 2 个工作日（2天5小时）"

@@ -147,13 +147,15 @@ pub fn AddPoe(
                     on:input=move |event| note.set(event_target_value(&event))
                 />
             </div>
+            // The chooser is our own button (the label), in the page's language; the
+            // browser's file input, which speaks the browser's language, stays hidden.
             <div class="poe-choose">
-                <label class="field-label" for=input_id.clone()>
+                <label class="button primary file-button" for=input_id.clone()>
                     {move || tr!(i18n, poe.choose_files)}
                 </label>
                 <input
                     id=input_id
-                    class="poe-input"
+                    class="poe-input visually-hidden"
                     type="file"
                     multiple
                     aria-describedby=help_id

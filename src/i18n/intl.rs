@@ -2,10 +2,12 @@
 //! times in a given zone, and spans of time ("2 d 5 h"). The browser knows every
 //! language's conventions, so the app carries no tables of its own.
 
+use std::sync::OnceLock;
+
 use jiff::Timestamp;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::{tag, I18n};
+use super::{tag, I18n, Locale};
 
 /// `Intl` options as `(name, value)` pairs.
 type Options<'a> = &'a [(&'a str, &'a str)];
@@ -19,7 +21,38 @@ fn options_object(options: Options) -> js_sys::Object {
 }
 
 fn locales(i18n: &I18n) -> js_sys::Array {
-    js_sys::Array::of1(&tag(i18n.locale()).into())
+    js_sys::Array::of1(&intl_tag(i18n.locale()).into())
+}
+
+/// The tag `Intl` formats with: the browser's own tag when it prefers a variant of the
+/// current language (`en-GB` writes "30 Nov", `de-AT` "Jänner", `sv-FI` …), else the
+/// language's tag. Chinese variants other than Simplified Chinese ones keep `zh-Hans`,
+/// so dates are written in the same script as the texts.
+fn intl_tag(locale: Locale) -> String {
+    static BROWSER: OnceLock<Vec<String>> = OnceLock::new();
+    let languages = BROWSER.get_or_init(super::browser_languages);
+    variant_of(locale, languages).unwrap_or_else(|| tag(locale).to_string())
+}
+
+/// The first of `languages` that is a variant of `locale`'s language.
+fn variant_of(locale: Locale, languages: &[String]) -> Option<String> {
+    languages
+        .iter()
+        .find(|candidate| {
+            let lower = candidate.to_ascii_lowercase();
+            let mut parts = lower.split(['-', '_']);
+            let language = parts.next().unwrap_or_default();
+            let rest: Vec<&str> = parts.collect();
+            match locale {
+                Locale::zh_Hans => {
+                    language == "zh"
+                        && (rest.contains(&"hans") || rest.contains(&"cn") || rest.contains(&"sg"))
+                        && !rest.contains(&"hant")
+                }
+                Locale::en | Locale::sv | Locale::de | Locale::nl => language == tag(locale),
+            }
+        })
+        .cloned()
 }
 
 /// Call a formatter's `format` (`Intl.*.prototype.format`) on `value`.
@@ -164,8 +197,8 @@ impl I18n {
 
     /// A span of time as countdowns show it: days and hours, or hours alone under a day,
     /// or minutes and seconds under an hour ("2 d 5 h", "5 h", "42 min 7 s"), in the
-    /// current language's short units (`Intl.DurationFormat`, or number units joined as a
-    /// unit list where the browser lacks it).
+    /// current language's units (`Intl.DurationFormat`, or number units joined as a unit
+    /// list where the browser lacks it).
     pub fn span(&self, seconds: i64) -> String {
         let seconds = seconds.max(0);
         let (days, hours) = (seconds / 86_400, (seconds % 86_400) / 3_600);
@@ -185,8 +218,14 @@ impl I18n {
         for (unit, amount) in parts {
             let _ = js_sys::Reflect::set(&record, &(*unit).into(), &(*amount as f64).into());
         }
+        // English reads "2d 5h" well; the other languages' narrow forms are clipped
+        // abbreviations ("2 T, 5h"), their short ones what people write ("2 Tg., 5 Std.").
+        let style = match self.locale() {
+            Locale::en => "narrow",
+            Locale::sv | Locale::de | Locale::nl | Locale::zh_Hans => "short",
+        };
         // `display: always` keeps "0 s" in "5 min 0 s", so the text does not jump.
-        let mut options = vec![("style", "narrow")];
+        let mut options = vec![("style", style)];
         for (unit, _) in parts {
             options.push((display_key(unit), "always"));
         }
@@ -205,7 +244,7 @@ impl I18n {
                     &[
                         ("style", "unit"),
                         ("unit", singular),
-                        ("unitDisplay", "narrow"),
+                        ("unitDisplay", style),
                     ],
                 )
                 .and_then(|format| call_format(&format, &(*amount as f64).into()))
@@ -238,4 +277,32 @@ pub fn browser_time_zone() -> Option<String> {
 /// "Los Angeles", `America/Argentina/Buenos_Aires` → "Buenos Aires", `UTC` → "UTC".
 pub fn zone_place(zone: &str) -> String {
     zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::variant_of;
+    use crate::i18n::Locale;
+
+    #[wasm_bindgen_test]
+    fn dates_follow_the_browsers_variant_of_the_language() {
+        let prefs = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            variant_of(Locale::en, &prefs(&["en-GB", "de"])).as_deref(),
+            Some("en-GB")
+        );
+        assert_eq!(
+            variant_of(Locale::de, &prefs(&["en-GB", "de-AT"])).as_deref(),
+            Some("de-AT")
+        );
+        assert_eq!(variant_of(Locale::sv, &prefs(&["en-GB"])), None);
+        assert_eq!(
+            variant_of(Locale::zh_Hans, &prefs(&["zh-CN"])).as_deref(),
+            Some("zh-CN")
+        );
+        assert_eq!(variant_of(Locale::zh_Hans, &prefs(&["zh-TW"])), None);
+        assert_eq!(variant_of(Locale::zh_Hans, &prefs(&["zh-Hant-HK"])), None);
+    }
 }

@@ -181,8 +181,10 @@ pub(super) fn PoeFiles(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field poe-files">
-            <label for=id.clone()>{move || label(&i18n)}</label>
-            <input id=id type="file" multiple=true aria-describedby=hint_id.clone() on:change=on_change />
+            // Our own button (the label) in the page's language; the browser's file input,
+            // which speaks the browser's language, stays hidden.
+            <label class="button secondary file-button" for=id.clone()>{move || label(&i18n)}</label>
+            <input id=id class="visually-hidden" type="file" multiple=true aria-describedby=hint_id.clone() on:change=on_change />
             <p id=hint_id class="hint small">{move || tr!(i18n, claim.poe.hint)}</p>
             <Show when=move || { reading.get() > 0 }><p class="small" role="status">{move || tr!(i18n, claim.poe.reading)}</p></Show>
         </div>
