@@ -85,7 +85,8 @@ for (const [browser, tag] of LANGUAGES) {
       await page.reload();
       await appReady(page);
       await expect(page.locator('.claim-head .phase-badge')).toBeVisible();
-      await page.locator('.history-changes summary').first().click().catch(() => {});
+      // Open the earlier clocks and the "not possible now" list, so they are in the picture.
+      for (const summary of await page.locator('.ended-clocks summary, .not-now summary').all()) await summary.click();
       await shotWidths(page, `screen-${tag}-claim-approved`, expect);
 
       await page.goto(`./?now=${NOW}#/transfer`);
