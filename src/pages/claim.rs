@@ -292,6 +292,9 @@ fn or_dash(
     }
 }
 
+/// Words a text in the current language.
+type Words = fn(&I18n) -> String;
+
 /// Links to claims started from this one, or that this one was started from.
 #[component]
 fn ClaimLinks() -> impl IntoView {
@@ -302,7 +305,7 @@ fn ClaimLinks() -> impl IntoView {
             .claim
             .with(|claim| claim.as_ref().map(|claim| claim.links.clone()))
             .unwrap_or_default();
-        let mut items: Vec<(fn(&I18n) -> String, Uuid)> = Vec::new();
+        let mut items: Vec<(Words, Uuid)> = Vec::new();
         if let Some(from) = links.started_from {
             items.push((|i18n| tr!(i18n, claim.link_started_from), from));
         }
