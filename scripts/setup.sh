@@ -35,7 +35,8 @@ if [ "$WASM_TOOLCHAIN" = rustup ]; then
   say "wasm32: rustup's wasm32-unknown-unknown target is installed; using it"
 else
   say "wasm32: rustup has no wasm32 target here; using Debian's Rust with -Z build-std"
-  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+  # rust-web-clippy: clippy for the wasm-only code (`wasm_env cargo clippy --target …`).
+  apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy
 fi
 command -v cargo >/dev/null 2>&1 || { say "cargo is not on PATH"; exit 1; }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use claim_rules::calendar::CalendarError;
 use claim_rules::deadlines::Rules;
 use claim_rules::lifecycle::{self, Action, Refusal};
 use claim_rules::model::{Actor, Claim, ClaimFields};
@@ -79,7 +80,7 @@ pub struct AppState {
 
 /// The rules for the policy in force, or why they could not be built.
 #[derive(Debug, Clone)]
-pub struct RulesOrError(pub Result<Rules, String>);
+pub struct RulesOrError(pub Result<Rules, CalendarError>);
 
 impl PartialEq for RulesOrError {
     fn eq(&self, other: &Self) -> bool {
@@ -103,7 +104,7 @@ impl AppState {
         }
         let rules = Memo::new(move |_| {
             let policy = settings.with(|s| s.policy.clone());
-            RulesOrError(Rules::new(policy).map_err(|error| error.to_string()))
+            RulesOrError(Rules::new(policy))
         });
         let state = AppState {
             store,
@@ -148,6 +149,19 @@ impl AppState {
             Ok(rules) => rules,
             Err(_) => default_rules(),
         }
+    }
+
+    /// The calendar's time zone, in which every deadline counts and every time is shown
+    /// (reactive).
+    pub fn time_zone(&self) -> String {
+        self.settings.with(|s| s.policy.calendar.time_zone.clone())
+    }
+
+    /// The calendar's time zone, in which every deadline counts and every time is shown,
+    /// without subscribing to changes (for event handlers).
+    pub fn time_zone_untracked(&self) -> String {
+        self.settings
+            .with_untracked(|s| s.policy.calendar.time_zone.clone())
     }
 
     /// One claim, by ID (reactive).

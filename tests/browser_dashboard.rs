@@ -62,11 +62,11 @@ async fn dashboard_lists_stored_claims_with_counts() {
     assert!(row.contains("Contoso usage"), "{row}");
     assert!(row.contains("contoso.com"), "{row}");
     assert_eq!(
-        text_of(&host, "[data-status=\"Draft\"] .count").as_deref(),
+        text_of(&host, "[data-status=\"draft\"] .count").as_deref(),
         Some("1")
     );
     assert_eq!(
-        text_of(&host, "[data-status=\"Submitted\"] .count").as_deref(),
+        text_of(&host, "[data-status=\"submitted\"] .count").as_deref(),
         Some("0")
     );
     host.remove();

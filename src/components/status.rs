@@ -33,32 +33,6 @@ fn status_icon_path(status: Status) -> &'static str {
     }
 }
 
-/// A status's machine name for styling (`data-status`).
-pub fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Submitted => "Submitted",
-        Status::UnderReview => "UnderReview",
-        Status::PartnerActionRequired => "PartnerActionRequired",
-        Status::Approved => "Approved",
-        Status::Rejected => "Rejected",
-        Status::Disputed => "Disputed",
-    }
-}
-
-/// The status a phase refines.
-fn phase_status(phase: &Phase) -> Status {
-    match phase {
-        Phase::Draft => Status::Draft,
-        Phase::AwaitingReview => Status::Submitted,
-        Phase::UnderReview => Status::UnderReview,
-        Phase::PartnerActionRequired { .. } => Status::PartnerActionRequired,
-        Phase::ConsentPeriod { .. } | Phase::Official { .. } => Status::Approved,
-        Phase::Rejected { .. } => Status::Rejected,
-        Phase::Disputed => Status::Disputed,
-    }
-}
-
 /// The decorative icon of a status.
 #[component]
 pub fn StatusIcon(status: Status) -> impl IntoView {
@@ -74,7 +48,7 @@ pub fn StatusIcon(status: Status) -> impl IntoView {
 pub fn StatusBadge(status: Status) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class="status-badge" data-status=status_code(status)>
+        <span class="status-badge" data-status=status.code()>
             <StatusIcon status />
             <span class="status-name">{move || status_name(&i18n, status)}</span>
         </span>
@@ -86,10 +60,10 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
 #[component]
 pub fn PhaseBadge(phase: Phase) -> impl IntoView {
     let i18n = use_i18n();
-    let status = phase_status(&phase);
+    let status = phase.status();
     let code = phase.code();
     view! {
-        <span class="status-badge phase-badge" data-status=status_code(status) data-phase=code>
+        <span class="status-badge phase-badge" data-status=status.code() data-phase=code>
             <StatusIcon status />
             <span class="status-name">{move || phase_name(&i18n, &phase)}</span>
         </span>

@@ -5,12 +5,11 @@
 //! (visually hidden), and the picture scrolls sideways on narrow screens.
 
 use claim_rules::deadlines::{self, ClockState, Deadline, Rules};
-use claim_rules::history::ActionKind;
-use claim_rules::model::{Claim, Status};
+use claim_rules::lifecycle::{self, PhaseKind};
+use claim_rules::model::Claim;
 use jiff::{SignedDuration, Timestamp};
 use leptos::prelude::*;
 
-use crate::components::status::status_code;
 use crate::i18n::names::{clock_name, official_phase_name, status_name};
 use crate::i18n::time::{clock_state_text, due_text, started_text};
 use crate::i18n::{tr, use_i18n, I18n};
@@ -24,50 +23,6 @@ const BAND_TOP: f64 = 40.0;
 const BAND_HEIGHT: f64 = 30.0;
 const ROWS_TOP: f64 = 96.0;
 const ROW_HEIGHT: f64 = 34.0;
-
-/// What a band of the picture shows: a status, or the official phase of `Approved`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum BandKind {
-    Status(Status),
-    Official,
-}
-
-/// One stretch of time in one status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Band {
-    kind: BandKind,
-    from: Timestamp,
-    to: Timestamp,
-}
-
-/// The status bands of a claim's history, up to `now`.
-fn bands(claim: &Claim, now: Timestamp) -> Vec<Band> {
-    let mut bands: Vec<Band> = Vec::new();
-    for entry in &claim.history {
-        let current = bands.last().map(|band| band.kind);
-        let kind = match (entry.action, current) {
-            (ActionKind::ConsentEnded, _) => BandKind::Official,
-            (ActionKind::Approve | ActionKind::OverturnRejection, _) => BandKind::Status(entry.to),
-            (_, Some(BandKind::Official)) if entry.to == Status::Approved => BandKind::Official,
-            _ => BandKind::Status(entry.to),
-        };
-        if current == Some(kind) {
-            continue;
-        }
-        if let Some(last) = bands.last_mut() {
-            last.to = entry.at;
-        }
-        bands.push(Band {
-            kind,
-            from: entry.at,
-            to: entry.at,
-        });
-    }
-    if let Some(last) = bands.last_mut() {
-        last.to = now.max(last.from);
-    }
-    bands
-}
 
 /// The axis: which instants map to the left and right edges.
 #[derive(Debug, Clone, Copy)]
@@ -155,10 +110,32 @@ fn clock_class(state: &ClockState) -> &'static str {
     }
 }
 
-fn band_name(i18n: &I18n, kind: BandKind) -> String {
+/// A band is named by its status, except the official phase of `Approved`, which the
+/// rules tell apart from the consent period.
+fn band_name(i18n: &I18n, kind: PhaseKind) -> String {
     match kind {
-        BandKind::Status(status) => status_name(i18n, status),
-        BandKind::Official => official_phase_name(i18n),
+        PhaseKind::Official => official_phase_name(i18n),
+        PhaseKind::Draft
+        | PhaseKind::AwaitingReview
+        | PhaseKind::UnderReview
+        | PhaseKind::PartnerActionRequired
+        | PhaseKind::ConsentPeriod
+        | PhaseKind::Rejected
+        | PhaseKind::Disputed => status_name(i18n, kind.status()),
+    }
+}
+
+/// The band's look (`data-status`): its status's code, or `official`.
+fn band_code(kind: PhaseKind) -> &'static str {
+    match kind {
+        PhaseKind::Official => kind.code(),
+        PhaseKind::Draft
+        | PhaseKind::AwaitingReview
+        | PhaseKind::UnderReview
+        | PhaseKind::PartnerActionRequired
+        | PhaseKind::ConsentPeriod
+        | PhaseKind::Rejected
+        | PhaseKind::Disputed => kind.status().code(),
     }
 }
 
@@ -180,7 +157,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
     let zone = rules.policy().calendar.time_zone.clone();
     let clocks = deadlines::deadlines(&claim, &rules);
     let axis = Axis::of(&claim, &clocks, now);
-    let bands = bands(&claim, now);
+    let bands = lifecycle::phase_spans(&claim, now);
     let height = ROWS_TOP + ROW_HEIGHT * clocks.len() as f64 + 8.0;
     let view_box = format!("0 0 {WIDTH} {height}");
 
@@ -204,10 +181,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
             let width = (x2 - x1).max(2.0);
             let name = band_name(&i18n, band.kind);
             let fits = width > label_width(&name) + 10.0;
-            let status = match band.kind {
-                BandKind::Status(status) => status_code(status),
-                BandKind::Official => "Official",
-            };
+            let status = band_code(band.kind);
             view! {
                 <g class="tl-band" data-status=status>
                     <title>{name.clone()}</title>
@@ -229,11 +203,14 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
             let clock_state = clock.state(now);
             let class = clock_class(&clock_state);
             let end_x = clock.end.map(|end| axis.x(end.at));
-            let label = if finite {
-                let last_day = clock.due.checked_sub(SignedDuration::from_secs(1)).unwrap_or(clock.due);
-                tr!(i18n, timeline.clock_label, clock = clock_name(&i18n, clock.kind), due = i18n.short_date(last_day, &zone))
-            } else {
-                clock_name(&i18n, clock.kind)
+            // A deadline is the end of its last day: the rules say which day that is.
+            let last_day = clock
+                .last_day(rules.calendar())
+                .and_then(|day| day.at(12, 0, 0, 0).to_zoned(rules.calendar().time_zone().clone()).ok());
+            let label = match last_day {
+                Some(noon) => tr!(i18n, timeline.clock_label, clock = clock_name(&i18n, clock.kind), due = i18n.short_date(noon.timestamp(), &zone)),
+                None if finite => tr!(i18n, timeline.clock_label, clock = clock_name(&i18n, clock.kind), due = i18n.short_date(clock.due, &zone)),
+                None => clock_name(&i18n, clock.kind),
             };
             let anchor_end = x1 > WIDTH * 0.62;
             let (label_x, anchor) = if anchor_end { (x_due.max(x1), "end") } else { (x1, "start") };
@@ -251,7 +228,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
         })
         .collect_view();
 
-    let mut legend_kinds: Vec<BandKind> = Vec::new();
+    let mut legend_kinds: Vec<PhaseKind> = Vec::new();
     for band in &bands {
         if !legend_kinds.contains(&band.kind) {
             legend_kinds.push(band.kind);
@@ -260,10 +237,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
     let legend = legend_kinds
         .into_iter()
         .map(|kind| {
-            let status = match kind {
-                BandKind::Status(status) => status_code(status),
-                BandKind::Official => "Official",
-            };
+            let status = band_code(kind);
             view! { <li data-status=status><span class="swatch" aria-hidden="true"></span>{band_name(&i18n, kind)}</li> }
         })
         .collect_view();

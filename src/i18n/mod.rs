@@ -16,6 +16,7 @@
 pub mod intl;
 pub mod names;
 pub mod outcomes;
+pub mod rules;
 pub mod time;
 
 use leptos::prelude::*;

@@ -9,110 +9,107 @@ use claim_rules::history::{
 };
 use claim_rules::import::ImportKind;
 use claim_rules::lifecycle::Phase;
-use claim_rules::model::{Activity, Actor, Program, Status};
+use claim_rules::model::{Activity, Actor, Program, SolutionArea, Status};
 
 use super::{tr, I18n};
 
 /// A status's name (Partner Center's, where it has one).
 pub fn status_name(i18n: &I18n, status: Status) -> String {
     match status {
-        Status::Draft => tr!(i18n, vocab.status.draft),
-        Status::Submitted => tr!(i18n, vocab.status.submitted),
-        Status::UnderReview => tr!(i18n, vocab.status.under_review),
-        Status::PartnerActionRequired => tr!(i18n, vocab.status.partner_action_required),
-        Status::Approved => tr!(i18n, vocab.status.approved),
-        Status::Rejected => tr!(i18n, vocab.status.rejected),
-        Status::Disputed => tr!(i18n, vocab.status.disputed),
+        Status::Draft => tr!(i18n, status.draft),
+        Status::Submitted => tr!(i18n, status.submitted),
+        Status::UnderReview => tr!(i18n, status.under_review),
+        Status::PartnerActionRequired => tr!(i18n, status.partner_action_required),
+        Status::Approved => tr!(i18n, status.approved),
+        Status::Rejected => tr!(i18n, status.rejected),
+        Status::Disputed => tr!(i18n, status.disputed),
     }
 }
 
 /// A phase's name, without its dates.
 pub fn phase_name(i18n: &I18n, phase: &Phase) -> String {
     match phase {
-        Phase::Draft => tr!(i18n, vocab.phase.draft),
-        Phase::AwaitingReview => tr!(i18n, vocab.phase.awaiting_review),
-        Phase::UnderReview => tr!(i18n, vocab.phase.under_review),
-        Phase::PartnerActionRequired { .. } => tr!(i18n, vocab.phase.partner_action_required),
-        Phase::ConsentPeriod { .. } => tr!(i18n, vocab.phase.consent_period),
-        Phase::Official { .. } => tr!(i18n, vocab.phase.official),
-        Phase::Rejected { .. } => tr!(i18n, vocab.phase.rejected),
-        Phase::Disputed => tr!(i18n, vocab.phase.disputed),
+        Phase::Draft => tr!(i18n, phase.draft),
+        Phase::AwaitingReview => tr!(i18n, phase.awaiting_review),
+        Phase::UnderReview => tr!(i18n, phase.under_review),
+        Phase::PartnerActionRequired { .. } => tr!(i18n, phase.partner_action_required),
+        Phase::ConsentPeriod { .. } => tr!(i18n, phase.consent_period),
+        Phase::Official { .. } => tr!(i18n, phase.official),
+        Phase::Rejected { .. } => tr!(i18n, phase.rejected),
+        Phase::Disputed => tr!(i18n, phase.disputed),
     }
 }
 
 /// The name of the official phase of an approved claim (the timeline's band).
 pub fn official_phase_name(i18n: &I18n) -> String {
-    tr!(i18n, vocab.phase.official)
+    tr!(i18n, phase.official)
 }
 
 /// An action's name (history lines, buttons).
 pub fn action_name(i18n: &I18n, action: ActionKind) -> String {
     match action {
-        ActionKind::Create => tr!(i18n, vocab.action.create),
-        ActionKind::Edit => tr!(i18n, vocab.action.edit),
-        ActionKind::AddPoe => tr!(i18n, vocab.action.add_poe),
-        ActionKind::RemovePoe => tr!(i18n, vocab.action.remove_poe),
-        ActionKind::Submit => tr!(i18n, vocab.action.submit),
-        ActionKind::StartReview => tr!(i18n, vocab.action.start_review),
-        ActionKind::RequestInformation => tr!(i18n, vocab.action.request_information),
-        ActionKind::Respond => tr!(i18n, vocab.action.respond),
-        ActionKind::Approve => tr!(i18n, vocab.action.approve),
-        ActionKind::Reject => tr!(i18n, vocab.action.reject),
-        ActionKind::CustomerDecline => tr!(i18n, vocab.action.customer_decline),
-        ActionKind::ConsentEnded => tr!(i18n, vocab.action.consent_ended),
-        ActionKind::PartnerResponseExpired => tr!(i18n, vocab.action.partner_response_expired),
-        ActionKind::RequestRejection => tr!(i18n, vocab.action.request_rejection),
-        ActionKind::Dispute => tr!(i18n, vocab.action.dispute),
-        ActionKind::UpholdRejection => tr!(i18n, vocab.action.uphold_rejection),
-        ActionKind::OverturnRejection => tr!(i18n, vocab.action.overturn_rejection),
-        ActionKind::Comment => tr!(i18n, vocab.action.comment),
-        ActionKind::Archive => tr!(i18n, vocab.action.archive),
-        ActionKind::Unarchive => tr!(i18n, vocab.action.unarchive),
-        ActionKind::RestartedAs => tr!(i18n, vocab.action.restarted_as),
-        ActionKind::StartedFrom => tr!(i18n, vocab.action.started_from),
+        ActionKind::Create => tr!(i18n, action.create),
+        ActionKind::Edit => tr!(i18n, action.edit),
+        ActionKind::AddPoe => tr!(i18n, action.add_poe),
+        ActionKind::RemovePoe => tr!(i18n, action.remove_poe),
+        ActionKind::Submit => tr!(i18n, action.submit),
+        ActionKind::StartReview => tr!(i18n, action.start_review),
+        ActionKind::RequestInformation => tr!(i18n, action.request_information),
+        ActionKind::Respond => tr!(i18n, action.respond),
+        ActionKind::Approve => tr!(i18n, action.approve),
+        ActionKind::Reject => tr!(i18n, action.reject),
+        ActionKind::CustomerDecline => tr!(i18n, action.customer_decline),
+        ActionKind::ConsentEnded => tr!(i18n, action.consent_ended),
+        ActionKind::PartnerResponseExpired => tr!(i18n, action.partner_response_expired),
+        ActionKind::RequestRejection => tr!(i18n, action.request_rejection),
+        ActionKind::Dispute => tr!(i18n, action.dispute),
+        ActionKind::UpholdRejection => tr!(i18n, action.uphold_rejection),
+        ActionKind::OverturnRejection => tr!(i18n, action.overturn_rejection),
+        ActionKind::Comment => tr!(i18n, action.comment),
+        ActionKind::Archive => tr!(i18n, action.archive),
+        ActionKind::Unarchive => tr!(i18n, action.unarchive),
+        ActionKind::RestartedAs => tr!(i18n, action.restarted_as),
+        ActionKind::StartedFrom => tr!(i18n, action.started_from),
     }
 }
 
 /// A clock's name.
 pub fn clock_name(i18n: &I18n, clock: ClockKind) -> String {
     match clock {
-        ClockKind::ReviewStart => tr!(i18n, vocab.clock.review_start),
-        ClockKind::ReviewDecision => tr!(i18n, vocab.clock.review_decision),
-        ClockKind::PartnerResponse => tr!(i18n, vocab.clock.partner_response),
-        ClockKind::CustomerConsent => tr!(i18n, vocab.clock.customer_consent),
-        ClockKind::DisputeWindow => tr!(i18n, vocab.clock.dispute_window),
-        ClockKind::DisputeReview => tr!(i18n, vocab.clock.dispute_review),
-        ClockKind::DecisionTarget => tr!(i18n, vocab.clock.decision_target),
+        ClockKind::ReviewStart => tr!(i18n, clock.review_start),
+        ClockKind::ReviewDecision => tr!(i18n, clock.review_decision),
+        ClockKind::PartnerResponse => tr!(i18n, clock.partner_response),
+        ClockKind::CustomerConsent => tr!(i18n, clock.customer_consent),
+        ClockKind::DisputeWindow => tr!(i18n, clock.dispute_window),
+        ClockKind::DisputeReview => tr!(i18n, clock.dispute_review),
+        ClockKind::DecisionTarget => tr!(i18n, clock.decision_target),
     }
 }
 
 /// Who acted, as a noun ("Partner").
 pub fn actor_name(i18n: &I18n, actor: Actor) -> String {
     match actor {
-        Actor::Partner => tr!(i18n, vocab.actor.partner),
-        Actor::Reviewer => tr!(i18n, vocab.actor.reviewer),
-        Actor::Customer => tr!(i18n, vocab.actor.customer),
-        Actor::System => tr!(i18n, vocab.actor.system),
+        Actor::Partner => tr!(i18n, actor.partner),
+        Actor::Reviewer => tr!(i18n, actor.reviewer),
+        Actor::Customer => tr!(i18n, actor.customer),
+        Actor::System => tr!(i18n, actor.system),
     }
 }
 
 /// An information-request reason, in Partner Center's words.
 pub fn information_reason_name(i18n: &I18n, reason: InformationReason) -> String {
     match reason {
-        InformationReason::MissingAllPoe => tr!(i18n, vocab.information_reason.missing_all_poe),
+        InformationReason::MissingAllPoe => tr!(i18n, information_reason.missing_all_poe),
         InformationReason::MissingCustomerAcknowledgment => {
-            tr!(
-                i18n,
-                vocab.information_reason.missing_customer_acknowledgment
-            )
+            tr!(i18n, information_reason.missing_customer_acknowledgment)
         }
         InformationReason::MissingOrOldDates => {
-            tr!(i18n, vocab.information_reason.missing_or_old_dates)
+            tr!(i18n, information_reason.missing_or_old_dates)
         }
         InformationReason::MissingPartnerSolution => {
-            tr!(i18n, vocab.information_reason.missing_partner_solution)
+            tr!(i18n, information_reason.missing_partner_solution)
         }
-        InformationReason::MissingProducts => tr!(i18n, vocab.information_reason.missing_products),
+        InformationReason::MissingProducts => tr!(i18n, information_reason.missing_products),
     }
 }
 
@@ -159,18 +156,18 @@ impl ReviewerReasonKind {
     pub fn name(self, i18n: &I18n) -> String {
         match self {
             ReviewerReasonKind::InsufficientPoe => {
-                tr!(i18n, vocab.reviewer_reason.insufficient_poe)
+                tr!(i18n, reviewer_reason.insufficient_poe)
             }
             ReviewerReasonKind::CustomerConsentMissingInPoe => {
-                tr!(i18n, vocab.reviewer_reason.customer_consent_missing_in_poe)
+                tr!(i18n, reviewer_reason.customer_consent_missing_in_poe)
             }
             ReviewerReasonKind::MissingProducts => {
-                tr!(i18n, vocab.reviewer_reason.missing_products)
+                tr!(i18n, reviewer_reason.missing_products)
             }
             ReviewerReasonKind::PoeNotAvailable => {
-                tr!(i18n, vocab.reviewer_reason.poe_not_available)
+                tr!(i18n, reviewer_reason.poe_not_available)
             }
-            ReviewerReasonKind::Other => tr!(i18n, vocab.reviewer_reason.other),
+            ReviewerReasonKind::Other => tr!(i18n, reviewer_reason.other),
         }
     }
 }
@@ -212,12 +209,12 @@ impl PartnerReasonKind {
     /// The choice's name.
     pub fn name(self, i18n: &I18n) -> String {
         match self {
-            PartnerReasonKind::WrongMpn => tr!(i18n, vocab.partner_reason.wrong_mpn),
-            PartnerReasonKind::WrongActivity => tr!(i18n, vocab.partner_reason.wrong_activity),
+            PartnerReasonKind::WrongMpn => tr!(i18n, partner_reason.wrong_mpn),
+            PartnerReasonKind::WrongActivity => tr!(i18n, partner_reason.wrong_activity),
             PartnerReasonKind::NoLongerWorkingWithCustomer => {
-                tr!(i18n, vocab.partner_reason.no_longer_working_with_customer)
+                tr!(i18n, partner_reason.no_longer_working_with_customer)
             }
-            PartnerReasonKind::Other => tr!(i18n, vocab.partner_reason.other),
+            PartnerReasonKind::Other => tr!(i18n, partner_reason.other),
         }
     }
 }
@@ -240,9 +237,9 @@ pub fn rejection_reason_text(i18n: &I18n, reason: &RejectionReason) -> String {
                 ReviewerRejectionReason::PoeNotAvailable => {
                     ReviewerReasonKind::PoeNotAvailable.name(i18n)
                 }
-                ReviewerRejectionReason::Other(text) => text.clone(),
+                ReviewerRejectionReason::Other(text) => text.trim().to_string(),
             };
-            tr!(i18n, claim.rejection.by_reviewer, reason)
+            tr!(i18n, rejection_reason.reviewer, reason)
         }
         RejectionReason::PartnerRequested(reason) => {
             let reason = match reason {
@@ -253,22 +250,30 @@ pub fn rejection_reason_text(i18n: &I18n, reason: &RejectionReason) -> String {
                 PartnerRejectionReason::NoLongerWorkingWithCustomer => {
                     PartnerReasonKind::NoLongerWorkingWithCustomer.name(i18n)
                 }
-                PartnerRejectionReason::Other(text) => text.clone(),
+                PartnerRejectionReason::Other(text) => text.trim().to_string(),
             };
-            tr!(i18n, claim.rejection.at_partner_request, reason)
+            tr!(i18n, rejection_reason.partner_requested, reason)
         }
-        RejectionReason::NoPartnerResponse => tr!(i18n, claim.rejection.no_partner_response),
-        RejectionReason::CustomerDeclined => tr!(i18n, claim.rejection.customer_declined),
-        RejectionReason::DisputeUpheld => tr!(i18n, claim.rejection.dispute_upheld),
+        RejectionReason::NoPartnerResponse => tr!(i18n, rejection_reason.no_partner_response),
+        RejectionReason::CustomerDeclined => tr!(i18n, rejection_reason.customer_declined),
+        RejectionReason::DisputeUpheld => tr!(i18n, rejection_reason.dispute_upheld),
     }
 }
 
 /// An activity's name.
 pub fn activity_name(i18n: &I18n, activity: Activity) -> String {
     match activity {
-        Activity::Presales => tr!(i18n, vocab.activity.presales),
-        Activity::Usage => tr!(i18n, vocab.activity.usage),
-        Activity::RevenueAssociation => tr!(i18n, vocab.activity.revenue_association),
+        Activity::Presales => tr!(i18n, activity.presales),
+        Activity::Usage => tr!(i18n, activity.usage),
+        Activity::RevenueAssociation => tr!(i18n, activity.revenue_association),
+    }
+}
+
+/// A solution area's name (Microsoft's, the same in every language).
+pub fn area_name(i18n: &I18n, area: SolutionArea) -> String {
+    match area {
+        SolutionArea::Microsoft365 => tr!(i18n, area.microsoft365),
+        SolutionArea::BusinessApplications => tr!(i18n, area.business_applications),
     }
 }
 
@@ -276,10 +281,10 @@ pub fn activity_name(i18n: &I18n, activity: Activity) -> String {
 /// in every language); ours for a revenue association without incentive.
 pub fn program_name(i18n: &I18n, program: Program) -> String {
     match program {
-        Program::OsaSell | Program::OsuBusinessApplications | Program::OsuMicrosoft365 => {
-            program.display_name().to_string()
-        }
-        Program::RevenueAssociationOnly => tr!(i18n, vocab.program.revenue_association_only),
+        Program::OsaSell => tr!(i18n, program.osa_sell),
+        Program::OsuBusinessApplications => tr!(i18n, program.osu_business_applications),
+        Program::OsuMicrosoft365 => tr!(i18n, program.osu_microsoft365),
+        Program::RevenueAssociationOnly => tr!(i18n, program.revenue_association_only),
     }
 }
 

@@ -1,49 +1,48 @@
-//! The rules' outcomes in words: refusals, validation problems, readiness checks, lock
-//! reasons, competing claims, import classes and import problems.
+//! The rules' outcomes in words: validation problems, readiness checks, lock reasons,
+//! competing claims, import classes and policy problems.
 //!
-//! Every screen words an outcome through here, never by reading the rules' own text, so
-//! the rules can return typed codes and this module (with `locales/*.json`) alone decides
-//! the words. Until the rules return typed outcomes for all of these, the functions below
-//! pass on the rules' English sentence.
+//! Every screen words an outcome through here or [`super::rules`], never by reading the
+//! rules' own data as text.
 
-use claim_rules::export::ImportProblem;
 use claim_rules::import::ImportItem;
-use claim_rules::lifecycle::{LockReason, Refusal};
+use claim_rules::lifecycle::LockReason;
+use claim_rules::policy::PolicyProblem;
 use claim_rules::validation::{Competition, Problem, ReadinessItem};
+use uuid::Uuid;
 
-use super::I18n;
-
-/// Why the rules refused an action.
-pub fn refusal_text(_i18n: &I18n, refusal: &Refusal) -> String {
-    refusal.message()
-}
+use super::{rules, I18n};
 
 /// A validation problem of a field or of the whole claim.
 pub fn problem_text(_i18n: &I18n, problem: &Problem) -> String {
-    problem.message.clone()
+    rules::problem(problem)
 }
 
 /// What a readiness check asks of the PoE (and, unticked, what a reviewer would ask).
 pub fn readiness_text(_i18n: &I18n, item: &ReadinessItem) -> String {
-    item.message.clone()
+    rules::readiness_advice(item)
 }
 
 /// Why a field group is locked now.
 pub fn lock_reason_text(_i18n: &I18n, why: LockReason) -> String {
-    why.message().to_string()
+    rules::lock_text(why).to_string()
 }
 
-/// A warning about two claims competing for the same workload or subscription.
-pub fn competition_text(_i18n: &I18n, competition: &Competition) -> String {
-    competition.message.clone()
+/// A warning about two claims competing for the same workload or subscription;
+/// `name_of` finds a claim's name by its ID.
+pub fn competition_text(
+    _i18n: &I18n,
+    competition: &Competition,
+    name_of: impl Fn(Uuid) -> Option<String>,
+) -> String {
+    rules::competition(competition, name_of)
 }
 
 /// What an import would do with one incoming claim.
 pub fn import_item_text(_i18n: &I18n, item: &ImportItem) -> String {
-    item.message.clone()
+    rules::import_item(item)
 }
 
-/// Why an import file was refused, at one JSON path.
-pub fn import_problem_text(_i18n: &I18n, problem: &ImportProblem) -> String {
-    problem.message.clone()
+/// A problem of the settings' policy.
+pub fn policy_problem_text(_i18n: &I18n, problem: &PolicyProblem) -> String {
+    rules::policy_problem(problem)
 }

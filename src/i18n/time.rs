@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use claim_rules::deadlines::ClockState;
+use claim_rules::deadlines::{day_ended_by, ClockState};
 use claim_rules::history::ActionKind;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
@@ -43,19 +43,16 @@ pub fn viewer_zone_differs(calendar_zone: &str) -> Option<&'static str> {
     (!same_rules && calendar_zone != viewer).then_some(viewer)
 }
 
-/// Whether `at` is a local midnight in `time_zone`, and the instant to show for it (one
-/// second earlier, so the date shown is the day that ended).
+/// Whether `at` ends a local day in `time_zone` (a deadline, by the rules'
+/// [`day_ended_by`]), and the instant to show for it: noon of the day that ends, so the
+/// date shown is that day; otherwise `at` itself.
 fn end_of_day_view(at: Timestamp, time_zone: &str) -> (bool, Timestamp) {
     let Ok(zone) = TimeZone::get(time_zone) else {
         return (false, at);
     };
-    if zone.to_datetime(at).time() == jiff::civil::Time::midnight() {
-        let earlier = at
-            .checked_sub(jiff::SignedDuration::from_secs(1))
-            .unwrap_or(at);
-        (true, earlier)
-    } else {
-        (false, at)
+    match day_ended_by(&zone, at).and_then(|day| day.at(12, 0, 0, 0).to_zoned(zone).ok()) {
+        Some(noon) => (true, noon.timestamp()),
+        None => (false, at),
     }
 }
 
@@ -158,16 +155,16 @@ pub fn clock_state_text(i18n: &I18n, state: &ClockState, time_zone: &str) -> Str
     let at = |ts: Timestamp| i18n.date_time(ts, time_zone);
     match state {
         ClockState::Running => tr!(i18n, clock_state.running),
-        ClockState::Paused { since } => tr!(i18n, clock_state.paused, time = at(*since)),
-        ClockState::Overdue { due } => tr!(i18n, clock_state.overdue, time = at(*due)),
-        ClockState::Met { at: when } => tr!(i18n, clock_state.met, time = at(*when)),
-        ClockState::Missed { at: when, .. } => tr!(i18n, clock_state.missed, time = at(*when)),
-        ClockState::Closed { at: when } => tr!(i18n, clock_state.closed, time = at(*when)),
+        ClockState::Paused { since } => tr!(i18n, clock_state.paused, since = at(*since)),
+        ClockState::Overdue { due } => tr!(i18n, clock_state.overdue, due = at(*due)),
+        ClockState::Met { at: when } => tr!(i18n, clock_state.met, at = at(*when)),
+        ClockState::Missed { at: when, .. } => tr!(i18n, clock_state.missed, at = at(*when)),
+        ClockState::Closed { at: when } => tr!(i18n, clock_state.closed, at = at(*when)),
         ClockState::Stopped { at: when, by } => tr!(
             i18n,
             clock_state.stopped,
-            time = at(*when),
-            action = action_name(i18n, *by)
+            at = at(*when),
+            by = action_name(i18n, *by)
         ),
     }
 }

@@ -13,7 +13,7 @@ mod details;
 mod history;
 mod poe;
 
-use claim_rules::lifecycle::{self, Action, Phase};
+use claim_rules::lifecycle::{self, Action};
 use claim_rules::model::{Actor, Claim};
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -21,10 +21,9 @@ use uuid::Uuid;
 
 use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
-use crate::i18n::names::{phase_name, rejection_reason_text, status_name};
-use crate::i18n::outcomes::refusal_text;
-use crate::i18n::time::{deadline_instant_text, due_text, viewer_zone_differs};
-use crate::i18n::{intl::zone_place, tr, use_i18n, I18n};
+use crate::i18n::names::{phase_name, status_name};
+use crate::i18n::time::viewer_zone_differs;
+use crate::i18n::{intl::zone_place, rules, tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::{use_app, AppState, ChangeError};
 
@@ -76,18 +75,18 @@ pub(crate) enum Failure {
     Change(ChangeError),
 }
 
-/// A failure in words.
-pub(crate) fn failure_text(i18n: &I18n, failure: &Failure) -> String {
+/// A failure in words (times in the calendar's `zone`).
+pub(crate) fn failure_text(i18n: &I18n, failure: &Failure, zone: &str) -> String {
     match failure {
         Failure::EffectiveTime => tr!(i18n, claim.acting.effective_time_invalid),
-        Failure::Change(error) => change_error_text(i18n, error),
+        Failure::Change(error) => change_error_text(i18n, error, zone),
     }
 }
 
-/// A change that did not happen, in words.
-pub(crate) fn change_error_text(i18n: &I18n, error: &ChangeError) -> String {
+/// A change that did not happen, in words (times in the calendar's `zone`).
+pub(crate) fn change_error_text(i18n: &I18n, error: &ChangeError, zone: &str) -> String {
     match error {
-        ChangeError::Refused(refusal) => refusal_text(i18n, refusal),
+        ChangeError::Refused(refusal) => rules::refusal(i18n, refusal, zone),
         ChangeError::ChangedElsewhere => tr!(i18n, claim.errors.changed_elsewhere),
         ChangeError::KeptAside => tr!(i18n, claim.errors.kept_aside),
         ChangeError::NotFound => tr!(i18n, claim.errors.not_found),
@@ -263,7 +262,7 @@ fn ClaimHeader() -> impl IntoView {
                     <span class="archived-badge">{move || tr!(i18n, claim.archived)}</span>
                 </Show>
             </div>
-            {move || phase.get().and_then(|phase| phase_detail_text(&i18n, &phase, &time_zone())).map(|text| view! { <p class="phase-detail">{text}</p> })}
+            {move || phase.get().and_then(|phase| rules::phase_detail(&i18n, &phase, &time_zone())).map(|text| view! { <p class="phase-detail">{text}</p> })}
             <dl class="claim-facts">
                 <div><dt>{move || tr!(i18n, claim.details.customer_domain)}</dt><dd>{or_dash(field(|claim| claim.fields.customer_domain.clone()))}</dd></div>
                 <div><dt>{move || tr!(i18n, claim.details.tenant_id)}</dt><dd class="mono">{or_dash(field(|claim| claim.fields.tenant_id.clone()))}</dd></div>
@@ -341,46 +340,5 @@ fn ZoneNote() -> impl IntoView {
                 </p>
             }
         })
-    }
-}
-
-/// More about the phase: "the customer can decline until …", why it was rejected and
-/// until when it can be disputed, …
-fn phase_detail_text(i18n: &I18n, phase: &Phase, time_zone: &str) -> Option<String> {
-    let until = |at| deadline_instant_text(i18n, at, time_zone);
-    match phase {
-        Phase::ConsentPeriod { until: end } => Some(tr!(
-            i18n,
-            claim.phase.customer_can_decline,
-            until = until(*end)
-        )),
-        Phase::Official { since: Some(since) } => Some(tr!(
-            i18n,
-            claim.phase.official_since,
-            since = i18n.date_time(*since, time_zone)
-        )),
-        Phase::Official { since: None } => Some(tr!(i18n, claim.phase.official)),
-        Phase::PartnerActionRequired {
-            respond_by: Some(by),
-        } => Some(due_text(i18n, *by, time_zone)),
-        Phase::Rejected {
-            reason,
-            disputable_until,
-        } => match (reason, disputable_until) {
-            (Some(reason), Some(end)) => Some(tr!(
-                i18n,
-                claim.phase.rejected_disputable,
-                reason = rejection_reason_text(i18n, reason),
-                until = until(*end)
-            )),
-            (Some(reason), None) => Some(rejection_reason_text(i18n, reason)),
-            (None, Some(end)) => Some(tr!(i18n, claim.phase.disputable, until = until(*end))),
-            (None, None) => None,
-        },
-        Phase::Draft
-        | Phase::AwaitingReview
-        | Phase::UnderReview
-        | Phase::Disputed
-        | Phase::PartnerActionRequired { respond_by: None } => None,
     }
 }

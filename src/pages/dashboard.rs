@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::components::countdown::countdown_text;
 use crate::components::status::StatusBadge;
-use crate::i18n::names::{activity_name, clock_name, status_name};
+use crate::i18n::names::{activity_name, area_name, clock_name, status_name};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::use_app;
@@ -39,6 +39,7 @@ struct Row {
     competing: bool,
     /// Lower-case name, domain, tenant ID and MPN, for search.
     haystack: String,
+    /// Opens in the wizard rather than on the claim page (the rules say: a draft).
     draft: bool,
 }
 
@@ -47,7 +48,7 @@ impl Row {
         let fields = &claim.fields;
         let area = fields
             .solution_area
-            .map(|a| a.display_name().to_string())
+            .map(|a| area_name(i18n, a))
             .unwrap_or_default();
         let activities: Vec<String> = fields
             .activities
@@ -75,7 +76,7 @@ impl Row {
                 fields.name, fields.customer_domain, fields.tenant_id, fields.partner_id
             )
             .to_lowercase(),
-            draft: claim.status == Status::Draft,
+            draft: lifecycle::opens_in_wizard(claim),
         }
     }
 
@@ -198,7 +199,7 @@ fn StatusCounts(rows: Memo<Vec<Row>>, statuses: RwSignal<BTreeSet<Status>>) -> i
                     let pressed = move || statuses.with(|s| s.contains(&status));
                     view! {
                         <li>
-                            <button type="button" class="status-count" data-status=format!("{status:?}")
+                            <button type="button" class="status-count" data-status=status.code()
                                 aria-pressed=move || pressed().to_string()
                                 title=move || tr!(i18n, dashboard.filter_by_status)
                                 on:click=move |_| statuses.update(|s| { if !s.remove(&status) { s.insert(status); } })>
@@ -224,10 +225,10 @@ fn NeedsAttention(rows: Memo<Vec<Row>>) -> impl IntoView {
                 .filter(|r| r.next.is_some() && !r.archived)
                 .cloned()
                 .collect();
-            list.sort_by_key(|row| {
-                row.next
-                    .as_ref()
-                    .map(|next| (!next.kind.partner_acts(), next.due))
+            // The rules' order: the partner's own deadlines first, then the nearest.
+            list.sort_by(|a, b| match (&a.next, &b.next) {
+                (Some(a), Some(b)) => deadlines::attention_order(a, b),
+                (a, b) => a.is_none().cmp(&b.is_none()),
             });
             list.truncate(10);
             list

@@ -4,13 +4,13 @@
 //! stored at once.
 
 use claim_rules::calendar::Weekmask;
+use claim_rules::policy::{clock_length_range, PolicyProblem};
 use claim_rules::policy::{ConsentRule, HolidaySet, Policy};
-use claim_rules::validation::Problem;
 use jiff::civil::Date;
 use leptos::prelude::*;
 
 use crate::app::LanguageSwitch;
-use crate::i18n::outcomes::problem_text;
+use crate::i18n::outcomes::policy_problem_text;
 use crate::i18n::time::viewer_zone;
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::state::{use_app, Settings};
@@ -32,7 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let draft = RwSignal::new(state.settings.get_untracked());
-    let problems = RwSignal::new(Vec::<Problem>::new());
+    let problems = RwSignal::new(Vec::<PolicyProblem>::new());
     let outcome = RwSignal::new(None::<Outcome>);
 
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -112,7 +112,7 @@ fn calendar_days(i18n: &I18n) -> String {
 
 /// The problems for one field path, as messages in the current language.
 fn messages_for(
-    problems: RwSignal<Vec<Problem>>,
+    problems: RwSignal<Vec<PolicyProblem>>,
     path: &'static str,
 ) -> impl Fn() -> Vec<String> + Copy {
     let i18n = use_i18n();
@@ -120,7 +120,7 @@ fn messages_for(
         problems.with(|all| {
             all.iter()
                 .filter(|p| p.field == path)
-                .map(|p| problem_text(&i18n, p))
+                .map(|p| policy_problem_text(&i18n, p))
                 .collect()
         })
     }
@@ -139,7 +139,7 @@ fn FieldMessages(id: String, messages: Vec<String>) -> impl IntoView {
 #[component]
 fn LengthField(
     draft: RwSignal<Settings>,
-    problems: RwSignal<Vec<Problem>>,
+    problems: RwSignal<Vec<PolicyProblem>>,
     id: &'static str,
     label: Text,
     unit: Text,
@@ -155,7 +155,7 @@ fn LengthField(
         <div class="field length">
             <label for=id class="label">{move || label(&i18n)}</label>
             <div class="with-unit">
-                <input id=id type="number" inputmode="numeric" min="1" max="365" step="1"
+                <input id=id type="number" inputmode="numeric" min=clock_length_range().start().to_string() max=clock_length_range().end().to_string() step="1"
                     prop:value=move || draft.with(|s| get(&s.policy)).to_string()
                     aria-invalid=move || (typed_problem.get() || !messages().is_empty()).to_string()
                     aria-describedby=message_id.clone()
@@ -181,7 +181,10 @@ fn LengthField(
 
 /// The consent period: its length and whether it counts calendar or business days.
 #[component]
-fn ConsentField(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn ConsentField(
+    draft: RwSignal<Settings>,
+    problems: RwSignal<Vec<PolicyProblem>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let days = move || {
         draft.with(|s| match s.policy.consent {
@@ -203,7 +206,7 @@ fn ConsentField(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> 
         <div class="field length">
             <label for="consent_days" class="label">{move || tr!(i18n, settings.consent)}</label>
             <div class="with-unit">
-                <input id="consent_days" type="number" inputmode="numeric" min="1" max="365" step="1"
+                <input id="consent_days" type="number" inputmode="numeric" min=clock_length_range().start().to_string() max=clock_length_range().end().to_string() step="1"
                     prop:value=move || days().to_string()
                     aria-describedby="consent-hint consent-message"
                     on:change=move |event| {
@@ -231,7 +234,10 @@ fn date_text(i18n: &I18n, date: Date) -> String {
 
 /// Weekmask, holiday set, own holidays and time zone.
 #[component]
-fn CalendarFields(draft: RwSignal<Settings>, problems: RwSignal<Vec<Problem>>) -> impl IntoView {
+fn CalendarFields(
+    draft: RwSignal<Settings>,
+    problems: RwSignal<Vec<PolicyProblem>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     // Weekday names from the browser: 2024-01-01 was a Monday.
     let weekday = move |index: usize| {

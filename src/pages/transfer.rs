@@ -14,8 +14,8 @@ use wasm_bindgen::JsCast;
 
 use crate::download::download_text;
 use crate::i18n::names::{import_count_text, import_kind_name};
-use crate::i18n::outcomes::{import_item_text, import_problem_text, refusal_text};
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::outcomes::import_item_text;
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app, AppState, ChangeError, Settings};
 
 /// How an export attempt ended.
@@ -240,14 +240,14 @@ fn ImportSection() -> impl IntoView {
                         <p><strong>{tr!(i18n, transfer.not_imported)}</strong> " " {tr!(i18n, transfer.nothing_changed)}</p>
                         <ul>
                             {problems.into_iter().map(|problem| view! {
-                                <li><code>{problem.path.clone()}</code> " — " {import_problem_text(&i18n, &problem)}</li>
+                                <li><code>{problem.path.clone()}</code> " — " {move || rules::import_problem(&i18n, &problem, &state.time_zone())}</li>
                             }).collect_view()}
                         </ul>
                     </div>
                 }.into_any(),
                 ImportStage::Preview { items, policy } => view! {
                     <Preview items policy adopt_policy on_apply=move |(items, policy): (Vec<ImportItem>, Policy)| {
-                        let failures = apply(state, &items, adopt_policy.get_untracked().then_some(policy));
+                        let failures = apply(state, i18n, &items, adopt_policy.get_untracked().then_some(policy));
                         stage.set(ImportStage::Applied { failures });
                     } on_cancel=move || stage.set(ImportStage::Idle) />
                 }.into_any(),
@@ -257,7 +257,7 @@ fn ImportSection() -> impl IntoView {
                     view! {
                         <div class="banner warning" role="alert">
                             <p>{tr!(i18n, transfer.applied_with_problems)}</p>
-                            <ul>{failures.iter().map(|failure| view! { <li>{apply_failure_text(&i18n, failure)}</li> }).collect_view()}</ul>
+                            <ul>{failures.iter().map(|failure| view! { <li>{apply_failure_text(&i18n, failure, &state.time_zone())}</li> }).collect_view()}</ul>
                         </div>
                     }.into_any()
                 },
@@ -267,7 +267,7 @@ fn ImportSection() -> impl IntoView {
 }
 
 /// A claim or the settings that an applied import could not store, in words.
-fn apply_failure_text(i18n: &I18n, failure: &ApplyFailure) -> String {
+fn apply_failure_text(i18n: &I18n, failure: &ApplyFailure, zone: &str) -> String {
     match failure {
         ApplyFailure::Claim { name, error } => {
             let name = if name.is_empty() {
@@ -283,7 +283,7 @@ fn apply_failure_text(i18n: &I18n, failure: &ApplyFailure) -> String {
                         i18n,
                         transfer.failed_refused,
                         name,
-                        reason = refusal_text(i18n, refusal)
+                        reason = rules::refusal(i18n, refusal, zone)
                     )
                 }
                 ChangeError::NotFound => tr!(i18n, transfer.failed_not_found, name),
@@ -375,9 +375,20 @@ fn Preview(
 
 /// Merge the import through the rules and store every claim it adds or replaces. Returns
 /// what could not be stored.
-fn apply(state: AppState, items: &[ImportItem], policy: Option<Policy>) -> Vec<ApplyFailure> {
+fn apply(
+    state: AppState,
+    i18n: I18n,
+    items: &[ImportItem],
+    policy: Option<Policy>,
+) -> Vec<ApplyFailure> {
     let local = state.claims.get_untracked();
-    let merged = apply_import(&local, items, new_uuid, state.clock.now());
+    let merged = apply_import(
+        &local,
+        items,
+        new_uuid,
+        |name| rules::copy_name(&i18n, name),
+        state.clock.now(),
+    );
     let mut failures = Vec::new();
     for claim in merged {
         let base = local.iter().find(|c| c.id == claim.id);

@@ -17,7 +17,7 @@ mod stepper;
 mod steps;
 mod text;
 
-use claim_rules::model::Status;
+use claim_rules::lifecycle;
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -33,13 +33,16 @@ use steps::Step;
 pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
     let state = use_app();
     if let Some(id) = draft {
-        match state
-            .claims
-            .with_untracked(|claims| claims.iter().find(|c| c.id == id).map(|c| c.status))
-        {
+        // The rules say which claims the wizard edits (drafts); others open elsewhere.
+        match state.claims.with_untracked(|claims| {
+            claims
+                .iter()
+                .find(|c| c.id == id)
+                .map(lifecycle::opens_in_wizard)
+        }) {
             None => return view! { <NotADraft id found=false /> }.into_any(),
-            Some(Status::Draft) => {}
-            Some(_) => return view! { <NotADraft id found=true /> }.into_any(),
+            Some(true) => {}
+            Some(false) => return view! { <NotADraft id found=true /> }.into_any(),
         }
     }
     let draft = Draft::new(state, draft, step_in_address().unwrap_or(Step::Partner));
@@ -129,7 +132,7 @@ fn WizardHeader() -> impl IntoView {
                 </Show>
             </div>
         </header>
-        {move || delete_problem.get().map(|problem| view! { <p class="banner error" role="alert">{move || draft::describe_error_with(i18n, &problem)}</p> })}
+        {move || delete_problem.get().map(|problem| view! { <p class="banner error" role="alert">{move || draft::describe_error_with(i18n, &problem, &draft.time_zone())}</p> })}
     }
 }
 
@@ -152,7 +155,7 @@ fn SaveStatus() -> impl IntoView {
             tr!(
                 i18n,
                 wizard.save_failed,
-                why = draft::describe_error_with(i18n, &error)
+                why = draft::describe_error_with(i18n, &error, &draft.time_zone())
             )
         }
     };

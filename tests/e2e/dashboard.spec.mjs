@@ -35,7 +35,7 @@ test('dashboard renders claims from local storage, and keeps an unreadable entry
   const row = page.locator(`tr[data-claim-id="${claim.id}"]`);
   await expect(row).toContainText('Contoso usage');
   await expect(row).toContainText('contoso.com');
-  await expect(page.locator('[data-status="Draft"] .count')).toHaveText('1');
+  await expect(page.locator('[data-status="draft"] .count')).toHaveText('1');
   await expect(page.getByRole('alert')).toContainText('could not be read');
   await shot(page, 'dashboard-one-claim');
   const kept = await page.evaluate(() => localStorage.getItem('cpor-desk/v1/claim/00000000-0000-4000-8000-000000000000'));

@@ -70,9 +70,9 @@ for (const { browser, tag } of LANGUAGES) {
 
       // Dashboard: statuses in the language's words.
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(words['dashboard.title']);
-      await expect(page.locator('[data-status="PartnerActionRequired"] .label')).toHaveText(words['vocab.status.partner_action_required']);
+      await expect(page.locator('[data-status="partner_action_required"] .label')).toHaveText(words['status.partner_action_required']);
       await expect(page.locator('tr[data-claim-id] .status-name').first()).toBeVisible();
-      await expect(page.locator('.attention-list')).toContainText(words['vocab.clock.partner_response']);
+      await expect(page.locator('.attention-list')).toContainText(words['clock.partner_response']);
       await noEnglish('the dashboard');
       await shotWidths(page, `lang-${tag}-dashboard`, expect);
 
@@ -94,7 +94,7 @@ for (const { browser, tag } of LANGUAGES) {
       const submit = page.locator('.action[data-action="submit"]');
       await expect(submit).toHaveAttribute('data-allowed', 'false');
       await expect(submit.locator('.refusal')).toContainText(words['claim.actions.fix_first']);
-      await expect(page.locator('.claim-head .status-badge')).toHaveText(words['vocab.status.draft']);
+      await expect(page.locator('.claim-head .status-badge')).toHaveText(words['status.draft']);
       await noEnglish('a refused action');
       await shotWidths(page, `lang-${tag}-claim-refused`, expect);
 
@@ -102,7 +102,7 @@ for (const { browser, tag } of LANGUAGES) {
       const waiting = waitingForPartner();
       await page.goto(`./?now=${NOW}#/claim/${waiting.id}`);
       await appReady(page);
-      await expect(page.locator('.claim-head .status-badge').first()).toHaveText(words['vocab.status.partner_action_required']);
+      await expect(page.locator('.claim-head .status-badge').first()).toHaveText(words['status.partner_action_required']);
       const response = page.locator('.clock[data-clock="partner_response"]');
       await expect(response.locator('.clock-who')).toHaveText(words['claim.clocks.you_act']);
       await expect(response.locator('.countdown[data-urgency="running"]')).toBeVisible();

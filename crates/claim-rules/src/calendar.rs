@@ -184,7 +184,7 @@ impl Weekmask {
 }
 
 /// Why a calendar could not be built, or why a date computation left the supported range.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum CalendarError {
     /// The weekmask is not seven `0`/`1` characters with at least one `1`.
     InvalidWeekmask(String),
@@ -194,21 +194,32 @@ pub enum CalendarError {
     DateOutOfRange,
 }
 
+impl CalendarError {
+    /// A stable machine code (snake case): the catalogue key `calendar.<code>` words it,
+    /// with the weekmask or time zone as typed.
+    ///
+    /// ```
+    /// use claim_rules::calendar::CalendarError;
+    ///
+    /// assert_eq!(CalendarError::UnknownTimeZone("Mars/Base".into()).code(), "unknown_time_zone");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            CalendarError::InvalidWeekmask(_) => "invalid_weekmask",
+            CalendarError::UnknownTimeZone(_) => "unknown_time_zone",
+            CalendarError::DateOutOfRange => "date_out_of_range",
+        }
+    }
+}
+
+/// For developers and logs: the code and the value (the words are in the catalogues).
 impl std::fmt::Display for CalendarError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CalendarError::InvalidWeekmask(text) => write!(
-                f,
-                "weekmask \"{text}\" is not valid: write seven 0/1 digits from Monday to Sunday with at least one 1, for example 1111100"
-            ),
-            CalendarError::UnknownTimeZone(name) => write!(
-                f,
-                "time zone \"{name}\" is not a known IANA time zone; use a name such as America/Los_Angeles or Europe/Stockholm"
-            ),
-            CalendarError::DateOutOfRange => write!(
-                f,
-                "the deadline falls outside the supported years -9999 to 9999; start earlier or use fewer days"
-            ),
+            CalendarError::InvalidWeekmask(text) | CalendarError::UnknownTimeZone(text) => {
+                write!(f, "calendar.{} ({text:?})", self.code())
+            }
+            CalendarError::DateOutOfRange => write!(f, "calendar.{}", self.code()),
         }
     }
 }

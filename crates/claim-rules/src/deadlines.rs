@@ -28,6 +28,8 @@
 //! of that day. Pausing and resuming on the same business day therefore leaves the
 //! deadline unchanged; every business day spent waiting for the partner is added back.
 
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -157,7 +159,13 @@ impl ClockKind {
         ClockKind::DecisionTarget,
     ];
 
-    /// A stable machine code (snake case).
+    /// A stable machine code (snake case): the catalogue key `clock.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::ClockKind;
+    ///
+    /// assert_eq!(ClockKind::DisputeWindow.code(), "dispute_window");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             ClockKind::ReviewStart => "review_start",
@@ -167,19 +175,6 @@ impl ClockKind {
             ClockKind::DisputeWindow => "dispute_window",
             ClockKind::DisputeReview => "dispute_review",
             ClockKind::DecisionTarget => "decision_target",
-        }
-    }
-
-    /// The clock's name in plain English.
-    pub fn display_name(self) -> &'static str {
-        match self {
-            ClockKind::ReviewStart => "Review start",
-            ClockKind::ReviewDecision => "Review decision",
-            ClockKind::PartnerResponse => "Partner response",
-            ClockKind::CustomerConsent => "Customer consent",
-            ClockKind::DisputeWindow => "Dispute window",
-            ClockKind::DisputeReview => "Dispute review",
-            ClockKind::DecisionTarget => "Decision target",
         }
     }
 
@@ -358,7 +353,13 @@ pub enum ClockState {
 }
 
 impl ClockState {
-    /// A stable machine code (snake case).
+    /// A stable machine code (snake case): the catalogue key `clock_state.<code>`.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::ClockState;
+    ///
+    /// assert_eq!(ClockState::Running.code(), "running");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self {
             ClockState::Running => "running",
@@ -475,11 +476,104 @@ impl Deadline {
         self.state(now).is_live()
     }
 
+    /// The last local day of the clock in the calendar's zone: the day its deadline ends
+    /// (a deadline is the first instant of the next day). `None` for a deadline that never
+    /// comes ([`Timestamp::MAX`]).
+    ///
+    /// ```
+    /// use claim_rules::deadlines::{deadlines, ClockKind, Rules};
+    /// use claim_rules::policy::Policy;
+    /// # use claim_rules::model::Status;
+    ///
+    /// let rules = Rules::new(Policy::default())?;
+    /// let monday: jiff::Timestamp = "2026-04-06T10:00:00-07:00".parse()?;
+    /// # let mut submitted = claim_rules::lifecycle::new_claim(uuid::Uuid::nil(), monday, Default::default());
+    /// # submitted.history[0].to = Status::Submitted;
+    /// # submitted.history[0].action = claim_rules::history::ActionKind::Submit;
+    /// # submitted.status = Status::Submitted;
+    /// let clocks = deadlines(&submitted, &rules);
+    /// let review_start = clocks.iter().find(|c| c.kind == ClockKind::ReviewStart).unwrap();
+    /// // Due at 2026-04-14T00:00 Los Angeles time: the last day is Monday 04-13.
+    /// assert_eq!(review_start.last_day(rules.calendar()), Some(jiff::civil::date(2026, 4, 13)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn last_day(&self, calendar: &BusinessCalendar) -> Option<Date> {
+        day_ended_by(calendar.time_zone(), self.due)
+    }
+
     fn open_pause(&self) -> Option<&ClockPause> {
         self.pauses
             .last()
             .filter(|pause| pause.resumed_at.is_none() && self.end.is_none())
     }
+}
+
+/// The local day that `at` ends, when `at` is the first instant of a local day in
+/// `zone` (a deadline: "by the end of that day"); `None` for an instant inside a day, and
+/// for [`Timestamp::MAX`]. DST-correct: where a transition skips midnight, the day ends at
+/// the first instant after the gap. Deadlines are exclusive instants, so this is how a
+/// deadline is said as a date.
+///
+/// ```
+/// use claim_rules::deadlines::day_ended_by;
+/// use jiff::civil::date;
+/// use jiff::tz::TimeZone;
+///
+/// let zone = TimeZone::get("America/Los_Angeles")?;
+/// let midnight: jiff::Timestamp = "2026-11-21T00:00:00-08:00".parse()?;
+/// assert_eq!(day_ended_by(&zone, midnight), Some(date(2026, 11, 20)));
+/// let afternoon: jiff::Timestamp = "2026-11-20T15:00:00-08:00".parse()?;
+/// assert_eq!(day_ended_by(&zone, afternoon), None);
+/// // São Paulo skipped midnight on 2018-11-04: that day began at 01:00.
+/// let zone = TimeZone::get("America/Sao_Paulo")?;
+/// let after_gap: jiff::Timestamp = "2018-11-04T01:00:00-02:00".parse()?;
+/// assert_eq!(day_ended_by(&zone, after_gap), Some(date(2018, 11, 3)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn day_ended_by(zone: &TimeZone, at: Timestamp) -> Option<Date> {
+    if at == Timestamp::MAX {
+        return None;
+    }
+    let before = at.checked_sub(SignedDuration::from_nanos(1)).ok()?;
+    let day = before.to_zoned(zone.clone()).date();
+    let next_day_start = day
+        .tomorrow()
+        .ok()?
+        .to_zoned(zone.clone())
+        .ok()?
+        .start_of_day()
+        .ok()?;
+    (next_day_start.timestamp() == at).then_some(day)
+}
+
+/// The order of "needs attention": clocks the partner must act on before clocks where
+/// Microsoft (or the customer) acts, then the nearest deadline first, then by clock.
+/// Sort the live deadlines of several claims with it.
+///
+/// ```
+/// use claim_rules::deadlines::{attention_order, ClockKind, Deadline};
+/// use claim_rules::history::ActionKind;
+///
+/// let clock = |kind, due: &str| Deadline {
+///     kind,
+///     started_at: "2026-04-01T00:00:00Z".parse().unwrap(),
+///     started_by: ActionKind::Submit,
+///     due: due.parse().unwrap(),
+///     end: None,
+///     pauses: Vec::new(),
+/// };
+/// let mut list = vec![
+///     clock(ClockKind::ReviewStart, "2026-04-08T07:00:00Z"),
+///     clock(ClockKind::PartnerResponse, "2026-04-20T07:00:00Z"),
+///     clock(ClockKind::DisputeWindow, "2026-04-10T07:00:00Z"),
+/// ];
+/// list.sort_by(attention_order);
+/// let kinds: Vec<_> = list.iter().map(|clock| clock.kind).collect();
+/// assert_eq!(kinds, [ClockKind::DisputeWindow, ClockKind::PartnerResponse, ClockKind::ReviewStart]);
+/// ```
+pub fn attention_order(a: &Deadline, b: &Deadline) -> std::cmp::Ordering {
+    let key = |clock: &Deadline| (!clock.kind.partner_acts(), clock.due, clock.kind);
+    key(a).cmp(&key(b))
 }
 
 /// The deadline of a paused clock if it resumed at `at`: `left` business days counting

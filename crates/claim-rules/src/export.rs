@@ -23,8 +23,8 @@
 //!
 //! [`parse`] validates **the whole file** before returning anything, and reports every
 //! problem it finds at once, each naming its JSON path (`$.claims[3].fields.tenant_id`)
-//! with a readable message ([`ImportProblem`]): text that is not JSON (with line and
-//! column), a wrong format tag, a missing or too-new version, missing or ill-typed
+//! with a typed kind ([`ImportProblem`], [`ImportProblemKind`]; the catalogues word it):
+//! text that is not JSON (with line and column), a wrong format tag, a missing or too-new version, missing or ill-typed
 //! members (each claim is read on its own, so one bad claim does not hide the others),
 //! duplicate claim IDs, and histories that contradict themselves. Older versions are
 //! first brought up to date by [`migrate`].
@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::history::ActionKind;
-use crate::model::Claim;
+use crate::model::{Claim, Status};
 use crate::policy::{CalendarSettings, ConsentRule, Policy};
 
 mod migrate;
@@ -187,58 +187,430 @@ pub fn to_json_pretty(document: &ExportDocument) -> Result<String, serde_json::E
     document.to_json_pretty()
 }
 
-/// One problem found in an import file: where (a JSON path from the root `$`), a stable
-/// code, and a readable message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One problem found in an import file: where (a JSON path from the root `$`) and what
+/// ([`ImportProblemKind`], a stable code with typed parameters; the catalogue key is
+/// `import_problem.<code>`). Serialised as `{"path": …, "code": …, <parameters>}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportProblem {
     /// JSON path, for example `$.claims[3].fields.tenant_id` or `$` for the whole file.
     pub path: String,
-    /// Stable machine code, for example `history.out_of_order` (see [`IMPORT_PROBLEM_CODES`]).
-    pub code: String,
-    /// What is wrong, in plain English.
-    pub message: String,
+    /// What is wrong.
+    #[serde(flatten)]
+    pub kind: ImportProblemKind,
 }
 
 impl ImportProblem {
-    fn new(path: impl Into<String>, code: &str, message: impl Into<String>) -> Self {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, kind: ImportProblemKind) -> Self {
         ImportProblem {
             path: path.into(),
-            code: code.to_string(),
-            message: message.into(),
+            kind,
+        }
+    }
+
+    /// The stable dotted code of its kind, for example `history.out_of_order`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+/// For developers and logs: the path and the code (the words are in the catalogues).
+impl std::fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.code())
+    }
+}
+
+/// What kind of JSON value was found where another was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::EnumIter)]
+#[serde(rename_all = "snake_case")]
+pub enum JsonKind {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// A number.
+    Number,
+    /// A string.
+    String,
+    /// A list (array).
+    List,
+    /// An object.
+    Object,
+}
+
+impl JsonKind {
+    /// The kind of `value`.
+    pub fn of(value: &Value) -> JsonKind {
+        match value {
+            Value::Null => JsonKind::Null,
+            Value::Bool(_) => JsonKind::Boolean,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::String,
+            Value::Array(_) => JsonKind::List,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+
+    /// A stable machine code (snake case): the catalogue key `json_kind.<code>` names
+    /// it ("a list", "an object", …).
+    pub fn code(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Boolean => "boolean",
+            JsonKind::Number => "number",
+            JsonKind::String => "string",
+            JsonKind::List => "list",
+            JsonKind::Object => "object",
         }
     }
 }
 
-impl std::fmt::Display for ImportProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+/// What is wrong with an import file, at one path. Each kind has a stable dotted
+/// [`ImportProblemKind::code`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, strum::EnumDiscriminants)]
+#[strum_discriminants(name(ImportProblemCode), derive(strum::EnumIter, Hash))]
+#[serde(tag = "code")]
+pub enum ImportProblemKind {
+    /// The file is larger than [`MAX_TEXT_BYTES`].
+    #[serde(rename = "file.too_large")]
+    FileTooLarge {
+        /// Its size in bytes.
+        bytes: u64,
+        /// The largest accepted, in bytes.
+        max_bytes: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[serde(rename = "file.not_utf8")]
+    FileNotUtf8 {
+        /// The offset of the first byte that cannot be read.
+        offset: usize,
+    },
+    /// The text is not valid JSON.
+    #[serde(rename = "json.syntax")]
+    JsonSyntax {
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+    },
+    /// The JSON ends too early (the file was probably cut off).
+    #[serde(rename = "json.eof")]
+    JsonEof {
+        /// Line where it ends, from 1.
+        line: usize,
+        /// Column where it ends.
+        column: usize,
+    },
+    /// The document is not a JSON object.
+    #[serde(rename = "document.not_object")]
+    DocumentNotObject {
+        /// What it is instead.
+        found: JsonKind,
+    },
+    /// No `format` member.
+    #[serde(rename = "format.missing")]
+    FormatMissing,
+    /// The `format` is another string than [`FORMAT_TAG`].
+    #[serde(rename = "format.wrong")]
+    FormatWrong {
+        /// The format found.
+        found: String,
+    },
+    /// The `format` is not a string.
+    #[serde(rename = "format.not_string")]
+    FormatNotString {
+        /// What it is instead.
+        found: JsonKind,
+    },
+    /// No `version` member.
+    #[serde(rename = "version.missing")]
+    VersionMissing {
+        /// The newest version this code reads.
+        supported: u32,
+    },
+    /// The `version` is not a whole number from 0.
+    #[serde(rename = "version.invalid")]
+    VersionInvalid {
+        /// What it is instead.
+        found: JsonKind,
+        /// The newest version this code reads.
+        supported: u32,
+    },
+    /// The file is newer than this code reads.
+    #[serde(rename = "version.too_new")]
+    VersionTooNew {
+        /// The file's version.
+        version: u64,
+        /// The newest version this code reads.
+        supported: u32,
+    },
+    /// No migration leads from the file's version.
+    #[serde(rename = "migration.missing")]
+    MigrationMissing {
+        /// The version with no migration.
+        version: u32,
+    },
+    /// A migration met something that is not an object where one is expected.
+    #[serde(rename = "migration.not_object")]
+    MigrationNotObject {
+        /// The version being migrated from.
+        version: u32,
+        /// What was found.
+        found: JsonKind,
+    },
+    /// A required member is missing.
+    #[serde(rename = "member.missing")]
+    MemberMissing {
+        /// Its name.
+        name: String,
+    },
+    /// A member has a value of the wrong kind or shape. `detail` is the JSON reader's
+    /// own technical description (for example `invalid type: string "x", expected
+    /// u64`), shown as a quotation, not as words of the app.
+    #[serde(rename = "member.invalid")]
+    MemberInvalid {
+        /// The reader's technical description.
+        detail: String,
+    },
+    /// A member that must be a list is not.
+    #[serde(rename = "member.not_list")]
+    MemberNotList {
+        /// What it is instead.
+        found: JsonKind,
+    },
+    /// A claim is not a JSON object.
+    #[serde(rename = "claim.not_object")]
+    ClaimNotObject {
+        /// What it is instead.
+        found: JsonKind,
+    },
+    /// The calendar's time zone is not a known IANA name.
+    #[serde(rename = "calendar.unknown_time_zone")]
+    UnknownTimeZone {
+        /// The name given.
+        time_zone: String,
+    },
+    /// More claims than [`MAX_CLAIMS`].
+    #[serde(rename = "claims.too_many")]
+    TooManyClaims {
+        /// How many the file has.
+        count: usize,
+        /// The most accepted at a time.
+        max: usize,
+    },
+    /// Two claims share an ID.
+    #[serde(rename = "claim.duplicate_id")]
+    DuplicateClaimId {
+        /// The ID.
+        id: uuid::Uuid,
+        /// Index of the first claim with it.
+        first_index: usize,
+    },
+    /// A claim without history.
+    #[serde(rename = "history.empty")]
+    HistoryEmpty,
+    /// The first history entry is not a creation.
+    #[serde(rename = "history.first_not_create")]
+    HistoryFirstNotCreate {
+        /// The first entry's action.
+        action: ActionKind,
+    },
+    /// The first history entry names a status before it.
+    #[serde(rename = "history.first_has_from")]
+    HistoryFirstHasFrom {
+        /// The status it names.
+        from: Status,
+    },
+    /// An entry does not start from the status the entry before it ended in.
+    #[serde(rename = "history.from_mismatch")]
+    HistoryFromMismatch {
+        /// The status it starts from (`None`: none given).
+        from: Option<Status>,
+        /// The status the entry before it ended in.
+        previous_to: Status,
+    },
+    /// An entry took effect before the entry before it.
+    #[serde(rename = "history.out_of_order")]
+    HistoryOutOfOrder {
+        /// When it took effect.
+        at: Timestamp,
+        /// When the entry before it took effect.
+        previous_at: Timestamp,
+    },
+    /// The claim's status is not its last entry's.
+    #[serde(rename = "status.not_last_history")]
+    StatusNotLastHistory {
+        /// The claim's status.
+        status: Status,
+        /// The last entry's status.
+        last_to: Status,
+    },
+    /// The revision is lower than the number of history entries.
+    #[serde(rename = "revision.too_low")]
+    RevisionTooLow {
+        /// The claim's revision.
+        revision: u64,
+        /// How many history entries it has.
+        entries: u64,
+    },
+}
+
+impl ImportProblemCode {
+    /// The stable dotted code.
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportProblemCode::FileTooLarge => "file.too_large",
+            ImportProblemCode::FileNotUtf8 => "file.not_utf8",
+            ImportProblemCode::JsonSyntax => "json.syntax",
+            ImportProblemCode::JsonEof => "json.eof",
+            ImportProblemCode::DocumentNotObject => "document.not_object",
+            ImportProblemCode::FormatMissing => "format.missing",
+            ImportProblemCode::FormatWrong => "format.wrong",
+            ImportProblemCode::FormatNotString => "format.not_string",
+            ImportProblemCode::VersionMissing => "version.missing",
+            ImportProblemCode::VersionInvalid => "version.invalid",
+            ImportProblemCode::VersionTooNew => "version.too_new",
+            ImportProblemCode::MigrationMissing => "migration.missing",
+            ImportProblemCode::MigrationNotObject => "migration.not_object",
+            ImportProblemCode::MemberMissing => "member.missing",
+            ImportProblemCode::MemberInvalid => "member.invalid",
+            ImportProblemCode::MemberNotList => "member.not_list",
+            ImportProblemCode::ClaimNotObject => "claim.not_object",
+            ImportProblemCode::UnknownTimeZone => "calendar.unknown_time_zone",
+            ImportProblemCode::TooManyClaims => "claims.too_many",
+            ImportProblemCode::DuplicateClaimId => "claim.duplicate_id",
+            ImportProblemCode::HistoryEmpty => "history.empty",
+            ImportProblemCode::HistoryFirstNotCreate => "history.first_not_create",
+            ImportProblemCode::HistoryFirstHasFrom => "history.first_has_from",
+            ImportProblemCode::HistoryFromMismatch => "history.from_mismatch",
+            ImportProblemCode::HistoryOutOfOrder => "history.out_of_order",
+            ImportProblemCode::StatusNotLastHistory => "status.not_last_history",
+            ImportProblemCode::RevisionTooLow => "revision.too_low",
+        }
+    }
+
+    /// Every import problem code, derived from [`ImportProblemKind`]'s variants.
+    ///
+    /// ```
+    /// use claim_rules::export::ImportProblemCode;
+    ///
+    /// assert!(ImportProblemCode::all().any(|code| code.code() == "history.out_of_order"));
+    /// ```
+    pub fn all() -> impl Iterator<Item = ImportProblemCode> {
+        <ImportProblemCode as strum::IntoEnumIterator>::iter()
     }
 }
 
-/// Every code an [`ImportProblem`] can carry.
-pub const IMPORT_PROBLEM_CODES: &[&str] = &[
-    "file.too_large",
-    "file.not_utf8",
-    "json.syntax",
-    "document.not_object",
-    "format.missing",
-    "format.wrong",
-    "version.missing",
-    "version.invalid",
-    "version.too_new",
-    "migration.failed",
-    "member.missing",
-    "member.invalid",
-    "calendar.unknown_time_zone",
-    "claims.too_many",
-    "claim.duplicate_id",
-    "history.empty",
-    "history.first_not_create",
-    "history.from_mismatch",
-    "history.out_of_order",
-    "status.not_last_history",
-    "revision.too_low",
-];
+impl ImportProblemKind {
+    /// The stable dotted code, for example `json.syntax`.
+    pub fn code(&self) -> &'static str {
+        ImportProblemCode::from(self).code()
+    }
+
+    /// One problem of every code, for catalogue tests.
+    ///
+    /// ```
+    /// use claim_rules::export::{ImportProblemCode, ImportProblemKind};
+    ///
+    /// let samples = ImportProblemKind::samples();
+    /// assert!(ImportProblemCode::all().all(|code| samples.iter().any(|s| ImportProblemCode::from(s) == code)));
+    /// ```
+    pub fn samples() -> Vec<ImportProblemKind> {
+        let at = Timestamp::UNIX_EPOCH;
+        ImportProblemCode::all()
+            .map(|code| match code {
+                ImportProblemCode::FileTooLarge => ImportProblemKind::FileTooLarge {
+                    bytes: 60 * 1024 * 1024,
+                    max_bytes: MAX_TEXT_BYTES as u64,
+                },
+                ImportProblemCode::FileNotUtf8 => ImportProblemKind::FileNotUtf8 { offset: 12 },
+                ImportProblemCode::JsonSyntax => {
+                    ImportProblemKind::JsonSyntax { line: 4, column: 1 }
+                }
+                ImportProblemCode::JsonEof => ImportProblemKind::JsonEof { line: 9, column: 0 },
+                ImportProblemCode::DocumentNotObject => ImportProblemKind::DocumentNotObject {
+                    found: JsonKind::List,
+                },
+                ImportProblemCode::FormatMissing => ImportProblemKind::FormatMissing,
+                ImportProblemCode::FormatWrong => ImportProblemKind::FormatWrong {
+                    found: "other-app".to_string(),
+                },
+                ImportProblemCode::FormatNotString => ImportProblemKind::FormatNotString {
+                    found: JsonKind::Number,
+                },
+                ImportProblemCode::VersionMissing => ImportProblemKind::VersionMissing {
+                    supported: FORMAT_VERSION,
+                },
+                ImportProblemCode::VersionInvalid => ImportProblemKind::VersionInvalid {
+                    found: JsonKind::String,
+                    supported: FORMAT_VERSION,
+                },
+                ImportProblemCode::VersionTooNew => ImportProblemKind::VersionTooNew {
+                    version: 99,
+                    supported: FORMAT_VERSION,
+                },
+                ImportProblemCode::MigrationMissing => {
+                    ImportProblemKind::MigrationMissing { version: 0 }
+                }
+                ImportProblemCode::MigrationNotObject => ImportProblemKind::MigrationNotObject {
+                    version: 0,
+                    found: JsonKind::List,
+                },
+                ImportProblemCode::MemberMissing => ImportProblemKind::MemberMissing {
+                    name: "claims".to_string(),
+                },
+                ImportProblemCode::MemberInvalid => ImportProblemKind::MemberInvalid {
+                    detail: "invalid type: string \"x\", expected u64".to_string(),
+                },
+                ImportProblemCode::MemberNotList => ImportProblemKind::MemberNotList {
+                    found: JsonKind::Object,
+                },
+                ImportProblemCode::ClaimNotObject => ImportProblemKind::ClaimNotObject {
+                    found: JsonKind::Number,
+                },
+                ImportProblemCode::UnknownTimeZone => ImportProblemKind::UnknownTimeZone {
+                    time_zone: "Mars/Olympus_Mons".to_string(),
+                },
+                ImportProblemCode::TooManyClaims => ImportProblemKind::TooManyClaims {
+                    count: MAX_CLAIMS + 1,
+                    max: MAX_CLAIMS,
+                },
+                ImportProblemCode::DuplicateClaimId => ImportProblemKind::DuplicateClaimId {
+                    id: uuid::Uuid::nil(),
+                    first_index: 0,
+                },
+                ImportProblemCode::HistoryEmpty => ImportProblemKind::HistoryEmpty,
+                ImportProblemCode::HistoryFirstNotCreate => {
+                    ImportProblemKind::HistoryFirstNotCreate {
+                        action: ActionKind::Submit,
+                    }
+                }
+                ImportProblemCode::HistoryFirstHasFrom => ImportProblemKind::HistoryFirstHasFrom {
+                    from: Status::Draft,
+                },
+                ImportProblemCode::HistoryFromMismatch => ImportProblemKind::HistoryFromMismatch {
+                    from: Some(Status::Draft),
+                    previous_to: Status::Submitted,
+                },
+                ImportProblemCode::HistoryOutOfOrder => ImportProblemKind::HistoryOutOfOrder {
+                    at,
+                    previous_at: at,
+                },
+                ImportProblemCode::StatusNotLastHistory => {
+                    ImportProblemKind::StatusNotLastHistory {
+                        status: Status::Draft,
+                        last_to: Status::Submitted,
+                    }
+                }
+                ImportProblemCode::RevisionTooLow => ImportProblemKind::RevisionTooLow {
+                    revision: 1,
+                    entries: 3,
+                },
+            })
+            .collect()
+    }
+}
 
 /// Read an export document from its text, validating the whole file first.
 ///
@@ -247,15 +619,14 @@ pub const IMPORT_PROBLEM_CODES: &[&str] = &[
 /// function of the text.
 ///
 /// ```
-/// use claim_rules::export::parse;
+/// use claim_rules::export::{parse, ImportProblemKind};
 ///
 /// let problems = parse(r#"{"format": "cpor-desk", "version": 99}"#).unwrap_err();
 /// assert_eq!(problems[0].path, "$.version");
-/// assert_eq!(problems[0].code, "version.too_new");
+/// assert_eq!(problems[0].kind, ImportProblemKind::VersionTooNew { version: 99, supported: 1 });
 ///
 /// let problems = parse("{\n  \"format\": \"cpor-desk\",\n  \"version\": 1,\n}").unwrap_err();
-/// assert_eq!(problems[0].code, "json.syntax");
-/// assert!(problems[0].message.contains("line 4"));
+/// assert_eq!(problems[0].kind, ImportProblemKind::JsonSyntax { line: 4, column: 1 });
 /// ```
 pub fn parse(text: &str) -> Result<ExportDocument, Vec<ImportProblem>> {
     if text.len() > MAX_TEXT_BYTES {
@@ -275,7 +646,7 @@ pub fn parse(text: &str) -> Result<ExportDocument, Vec<ImportProblem>> {
 /// use claim_rules::export::parse_bytes;
 ///
 /// let problems = parse_bytes(b"{\"format\": \"cpor-desk\xff\"}").unwrap_err();
-/// assert_eq!(problems[0].code, "file.not_utf8");
+/// assert_eq!(problems[0].code(), "file.not_utf8");
 /// ```
 pub fn parse_bytes(bytes: &[u8]) -> Result<ExportDocument, Vec<ImportProblem>> {
     if bytes.len() > MAX_TEXT_BYTES {
@@ -285,11 +656,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ExportDocument, Vec<ImportProblem>> {
         Ok(text) => parse(text),
         Err(error) => Err(vec![ImportProblem::new(
             "$",
-            "file.not_utf8",
-            format!(
-                "The file is not UTF-8 text (the byte at offset {} cannot be read); CPOR Desk exports are UTF-8 JSON. Was another file chosen, or was it re-saved in another encoding?",
-                error.valid_up_to()
-            ),
+            ImportProblemKind::FileNotUtf8 {
+                offset: error.valid_up_to(),
+            },
         )]),
     }
 }
@@ -297,37 +666,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ExportDocument, Vec<ImportProblem>> {
 fn parse_too_large(length: usize) -> Result<ExportDocument, Vec<ImportProblem>> {
     Err(vec![ImportProblem::new(
         "$",
-        "file.too_large",
-        format!(
-            "The file is {:.1} MB; CPOR Desk reads export files of at most {} MB. Export fewer claims per file.",
-            length as f64 / (1024.0 * 1024.0),
-            MAX_TEXT_BYTES / (1024 * 1024)
-        ),
+        ImportProblemKind::FileTooLarge {
+            bytes: length as u64,
+            max_bytes: MAX_TEXT_BYTES as u64,
+        },
     )])
 }
 
 fn syntax_problem(error: &serde_json::Error) -> ImportProblem {
     let (line, column) = (error.line(), error.column());
-    let full = error.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let detail = full.strip_suffix(&suffix).unwrap_or(&full);
-    let message = if error.is_eof() {
-        format!("The file is not complete JSON: it ends too early (line {line}, column {column}: {detail}). Was it cut off while copying?")
+    let kind = if error.is_eof() {
+        ImportProblemKind::JsonEof { line, column }
     } else {
-        format!("The file is not valid JSON: {detail} at line {line}, column {column}.")
+        ImportProblemKind::JsonSyntax { line, column }
     };
-    ImportProblem::new("$", "json.syntax", message)
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
+    ImportProblem::new("$", kind)
 }
 
 /// [`parse`] for a document already read as JSON.
@@ -335,11 +688,9 @@ pub fn parse_value(value: Value) -> Result<ExportDocument, Vec<ImportProblem>> {
     let Value::Object(root) = value else {
         return Err(vec![ImportProblem::new(
             "$",
-            "document.not_object",
-            format!(
-                "The file holds {}, but a CPOR Desk export is one JSON object starting {{\"format\": \"cpor-desk\", \"version\": {FORMAT_VERSION}, …}}.",
-                json_kind(&value)
-            ),
+            ImportProblemKind::DocumentNotObject {
+                found: JsonKind::of(&value),
+            },
         )]);
     };
     let version = envelope(&root)?;
@@ -349,11 +700,10 @@ pub fn parse_value(value: Value) -> Result<ExportDocument, Vec<ImportProblem>> {
             other => {
                 return Err(vec![ImportProblem::new(
                     "$",
-                    "migration.failed",
-                    format!(
-                    "Updating the file from format version {version} gave {} instead of an object.",
-                    json_kind(&other)
-                ),
+                    ImportProblemKind::MigrationNotObject {
+                        version,
+                        found: JsonKind::of(&other),
+                    },
                 )])
             }
         }
@@ -370,58 +720,56 @@ fn envelope(root: &Map<String, Value>) -> Result<u32, Vec<ImportProblem>> {
         Some(Value::String(tag)) if tag == FORMAT_TAG => {}
         Some(Value::String(tag)) => problems.push(ImportProblem::new(
             "$.format",
-            "format.wrong",
-            format!(
-                "This is not a CPOR Desk export: its format is “{tag}”, expected “{FORMAT_TAG}”."
-            ),
+            ImportProblemKind::FormatWrong { found: tag.clone() },
         )),
         Some(other) => problems.push(ImportProblem::new(
             "$.format",
-            "format.wrong",
-            format!(
-                "The format must be the string “{FORMAT_TAG}”, but it is {}.",
-                json_kind(other)
-            ),
+            ImportProblemKind::FormatNotString {
+                found: JsonKind::of(other),
+            },
         )),
         None => problems.push(ImportProblem::new(
             "$.format",
-            "format.missing",
-            format!("This is not a CPOR Desk export: it has no \"format\": \"{FORMAT_TAG}\"."),
+            ImportProblemKind::FormatMissing,
         )),
     }
+    let invalid = |found: &Value| {
+        ImportProblem::new(
+            "$.version",
+            ImportProblemKind::VersionInvalid {
+                found: JsonKind::of(found),
+                supported: FORMAT_VERSION,
+            },
+        )
+    };
     let version = match root.get("version") {
-        Some(Value::Number(number)) => match number.as_u64() {
+        Some(value @ Value::Number(number)) => match number.as_u64() {
             Some(version) if version > u64::from(FORMAT_VERSION) => {
                 problems.push(ImportProblem::new(
                     "$.version",
-                    "version.too_new",
-                    format!("The file has format version {version}, written by a newer CPOR Desk; this app reads versions up to {FORMAT_VERSION}. Update the app, then import again."),
+                    ImportProblemKind::VersionTooNew {
+                        version,
+                        supported: FORMAT_VERSION,
+                    },
                 ));
                 None
             }
             Some(version) => u32::try_from(version).ok(),
             None => {
-                problems.push(ImportProblem::new(
-                    "$.version",
-                    "version.invalid",
-                    format!("The format version must be a whole number from 0 to {FORMAT_VERSION}, but it is {number}."),
-                ));
+                problems.push(invalid(value));
                 None
             }
         },
         Some(other) => {
-            problems.push(ImportProblem::new(
-                "$.version",
-                "version.invalid",
-                format!("The format version must be a whole number from 0 to {FORMAT_VERSION}, but it is {}.", json_kind(other)),
-            ));
+            problems.push(invalid(other));
             None
         }
         None => {
             problems.push(ImportProblem::new(
                 "$.version",
-                "version.missing",
-                format!("The file has no format version; a CPOR Desk export has \"version\": {FORMAT_VERSION}."),
+                ImportProblemKind::VersionMissing {
+                    supported: FORMAT_VERSION,
+                },
             ));
             None
         }
@@ -480,11 +828,12 @@ fn problem_from_serde(
     {
         return ImportProblem::new(
             format!("{path}.{name}"),
-            "member.missing",
-            format!("The required member “{name}” is missing."),
+            ImportProblemKind::MemberMissing {
+                name: name.to_string(),
+            },
         );
     }
-    ImportProblem::new(path, "member.invalid", format!("Invalid value: {inner}."))
+    ImportProblem::new(path, ImportProblemKind::MemberInvalid { detail: inner })
 }
 
 /// Whether a member is required or has a default.
@@ -509,8 +858,9 @@ fn member<T: DeserializeOwned>(
             if presence == Presence::Required {
                 problems.push(ImportProblem::new(
                     path,
-                    "member.missing",
-                    format!("The required member “{key}” is missing."),
+                    ImportProblemKind::MemberMissing {
+                        name: key.to_string(),
+                    },
                 ));
             }
             None
@@ -536,18 +886,17 @@ fn list_member<T: DeserializeOwned>(
         }
         Some(other) => problems.push(ImportProblem::new(
             path,
-            "member.invalid",
-            format!(
-                "Invalid value: expected a list, found {}.",
-                json_kind(other)
-            ),
+            ImportProblemKind::MemberNotList {
+                found: JsonKind::of(other),
+            },
         )),
         None => {
             if presence == Presence::Required {
                 problems.push(ImportProblem::new(
                     path,
-                    "member.missing",
-                    format!("The required member “{key}” is missing."),
+                    ImportProblemKind::MemberMissing {
+                        name: key.to_string(),
+                    },
                 ));
             }
         }
@@ -566,11 +915,9 @@ fn document_from_object(root: &Map<String, Value>) -> Result<ExportDocument, Vec
         if jiff::tz::db().get(&calendar.time_zone).is_err() {
             problems.push(ImportProblem::new(
                 "$.calendar.time_zone",
-                "calendar.unknown_time_zone",
-                format!(
-                    "The time zone “{}” is not a known IANA time zone; use a name such as America/Los_Angeles or Europe/Stockholm.",
-                    calendar.time_zone
-                ),
+                ImportProblemKind::UnknownTimeZone {
+                    time_zone: calendar.time_zone.clone(),
+                },
             ));
         }
     }
@@ -602,19 +949,18 @@ fn claims_member(
         Some(other) => {
             problems.push(ImportProblem::new(
                 "$.claims",
-                "member.invalid",
-                format!(
-                    "Invalid value: expected a list of claims, found {}.",
-                    json_kind(other)
-                ),
+                ImportProblemKind::MemberNotList {
+                    found: JsonKind::of(other),
+                },
             ));
             return None;
         }
         None => {
             problems.push(ImportProblem::new(
                 "$.claims",
-                "member.missing",
-                "The required member “claims” is missing (an export with no claims has \"claims\": []).",
+                ImportProblemKind::MemberMissing {
+                    name: "claims".to_string(),
+                },
             ));
             return None;
         }
@@ -622,11 +968,10 @@ fn claims_member(
     if elements.len() > MAX_CLAIMS {
         problems.push(ImportProblem::new(
             "$.claims",
-            "claims.too_many",
-            format!(
-                "The file has {} claims; CPOR Desk imports at most {MAX_CLAIMS} at a time. Export fewer claims per file.",
-                elements.len()
-            ),
+            ImportProblemKind::TooManyClaims {
+                count: elements.len(),
+                max: MAX_CLAIMS,
+            },
         ));
         return None;
     }
@@ -643,11 +988,10 @@ fn claims_member(
             first_index_of_id.insert(claim.id, first);
             problems.push(ImportProblem::new(
                 format!("{base}.id"),
-                "claim.duplicate_id",
-                format!(
-                    "Claim ID {} is used twice: here and at $.claims[{first}]. Each claim needs its own ID.",
-                    claim.id
-                ),
+                ImportProblemKind::DuplicateClaimId {
+                    id: claim.id,
+                    first_index: first,
+                },
             ));
         }
         consistency_problems(&claim, &base, problems);
@@ -666,11 +1010,9 @@ fn read_claim(value: &Value, base: &str, problems: &mut Vec<ImportProblem>) -> O
     let Value::Object(object) = value else {
         problems.push(ImportProblem::new(
             base,
-            "member.invalid",
-            format!(
-                "Invalid value: expected a claim object, found {}.",
-                json_kind(value)
-            ),
+            ImportProblemKind::ClaimNotObject {
+                found: JsonKind::of(value),
+            },
         ));
         return None;
     };
@@ -738,52 +1080,43 @@ fn consistency_problems(claim: &Claim, base: &str, problems: &mut Vec<ImportProb
     let Some(first) = history.first() else {
         problems.push(ImportProblem::new(
             format!("{base}.history"),
-            "history.empty",
-            "The claim has no history; every claim's history starts with its creation.",
+            ImportProblemKind::HistoryEmpty,
         ));
         return;
     };
     if !matches!(first.action, ActionKind::Create | ActionKind::StartedFrom) {
         problems.push(ImportProblem::new(
             format!("{base}.history[0].action"),
-            "history.first_not_create",
-            format!(
-                "The first history entry is {:?}, but a claim's history starts with Create (or StartedFrom, for a claim started from a rejected one).",
-                first.action
-            ),
+            ImportProblemKind::HistoryFirstNotCreate {
+                action: first.action,
+            },
         ));
     }
     if let Some(from) = first.from {
         problems.push(ImportProblem::new(
             format!("{base}.history[0].from"),
-            "history.from_mismatch",
-            format!("The first history entry starts from {from:?}, but a new claim has no status before it (null)."),
+            ImportProblemKind::HistoryFirstHasFrom { from },
         ));
     }
     for (index, pair) in history.windows(2).enumerate() {
         let (previous, entry) = (&pair[0], &pair[1]);
         let index = index + 1;
         if entry.from != Some(previous.to) {
-            let from = entry
-                .from
-                .map_or_else(|| "null".to_string(), |status| format!("{status:?}"));
             problems.push(ImportProblem::new(
                 format!("{base}.history[{index}].from"),
-                "history.from_mismatch",
-                format!(
-                    "This entry starts from {from}, but the entry before it ended in {:?}.",
-                    previous.to
-                ),
+                ImportProblemKind::HistoryFromMismatch {
+                    from: entry.from,
+                    previous_to: previous.to,
+                },
             ));
         }
         if entry.at < previous.at {
             problems.push(ImportProblem::new(
                 format!("{base}.history[{index}].at"),
-                "history.out_of_order",
-                format!(
-                    "This entry took effect at {}, before the entry before it ({}); history must be in time order.",
-                    entry.at, previous.at
-                ),
+                ImportProblemKind::HistoryOutOfOrder {
+                    at: entry.at,
+                    previous_at: previous.at,
+                },
             ));
         }
     }
@@ -791,11 +1124,10 @@ fn consistency_problems(claim: &Claim, base: &str, problems: &mut Vec<ImportProb
         if claim.status != last.to {
             problems.push(ImportProblem::new(
                 format!("{base}.status"),
-                "status.not_last_history",
-                format!(
-                    "The claim's status is {:?}, but its last history entry ends in {:?}; the status is always the last entry's.",
-                    claim.status, last.to
-                ),
+                ImportProblemKind::StatusNotLastHistory {
+                    status: claim.status,
+                    last_to: last.to,
+                },
             ));
         }
     }
@@ -803,11 +1135,10 @@ fn consistency_problems(claim: &Claim, base: &str, problems: &mut Vec<ImportProb
     if claim.revision < entries {
         problems.push(ImportProblem::new(
             format!("{base}.revision"),
-            "revision.too_low",
-            format!(
-                "The revision is {}, but the claim has {entries} history entries; the revision rises with every change, so it is at least {entries}.",
-                claim.revision
-            ),
+            ImportProblemKind::RevisionTooLow {
+                revision: claim.revision,
+                entries,
+            },
         ));
     }
 }

@@ -83,7 +83,13 @@ impl ActionKind {
         ActionKind::StartedFrom,
     ];
 
-    /// A stable machine code (snake case), for translations and JSON output.
+    /// A stable machine code (snake case): the catalogue key `action.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::history::ActionKind;
+    ///
+    /// assert_eq!(ActionKind::RequestInformation.code(), "request_information");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
             ActionKind::Create => "create",
@@ -108,34 +114,6 @@ impl ActionKind {
             ActionKind::Unarchive => "unarchive",
             ActionKind::RestartedAs => "restarted_as",
             ActionKind::StartedFrom => "started_from",
-        }
-    }
-
-    /// The action's name in plain English, as a history line or a button shows it.
-    pub fn display_name(self) -> &'static str {
-        match self {
-            ActionKind::Create => "Create",
-            ActionKind::Edit => "Edit",
-            ActionKind::AddPoe => "Add proof of execution",
-            ActionKind::RemovePoe => "Remove proof of execution",
-            ActionKind::Submit => "Submit",
-            ActionKind::StartReview => "Start review",
-            ActionKind::RequestInformation => "Request information",
-            ActionKind::Respond => "Respond and resubmit",
-            ActionKind::Approve => "Approve",
-            ActionKind::Reject => "Reject",
-            ActionKind::CustomerDecline => "Customer declines",
-            ActionKind::ConsentEnded => "Consent period ended",
-            ActionKind::PartnerResponseExpired => "Partner response deadline passed",
-            ActionKind::RequestRejection => "Request rejection",
-            ActionKind::Dispute => "Dispute",
-            ActionKind::UpholdRejection => "Uphold rejection",
-            ActionKind::OverturnRejection => "Overturn rejection",
-            ActionKind::Comment => "Comment",
-            ActionKind::Archive => "Archive",
-            ActionKind::Unarchive => "Unarchive",
-            ActionKind::RestartedAs => "Start a new claim from this one",
-            ActionKind::StartedFrom => "Started from a rejected claim",
         }
     }
 
@@ -192,14 +170,21 @@ impl InformationReason {
         InformationReason::MissingProducts,
     ];
 
-    /// The reason as Partner Center words it.
-    pub fn display_name(self) -> &'static str {
+    /// A stable machine code (snake case): the catalogue key `information_reason.<code>`
+    /// names it.
+    ///
+    /// ```
+    /// use claim_rules::history::InformationReason;
+    ///
+    /// assert_eq!(InformationReason::MissingOrOldDates.code(), "missing_or_old_dates");
+    /// ```
+    pub fn code(self) -> &'static str {
         match self {
-            InformationReason::MissingAllPoe => "Missing all PoE",
-            InformationReason::MissingCustomerAcknowledgment => "Missing customer acknowledgment",
-            InformationReason::MissingOrOldDates => "Missing or old dates",
-            InformationReason::MissingPartnerSolution => "Missing partner solution/service",
-            InformationReason::MissingProducts => "Missing products",
+            InformationReason::MissingAllPoe => "missing_all_poe",
+            InformationReason::MissingCustomerAcknowledgment => "missing_customer_acknowledgment",
+            InformationReason::MissingOrOldDates => "missing_or_old_dates",
+            InformationReason::MissingPartnerSolution => "missing_partner_solution",
+            InformationReason::MissingProducts => "missing_products",
         }
     }
 }
@@ -220,16 +205,24 @@ pub enum ReviewerRejectionReason {
 }
 
 impl ReviewerRejectionReason {
-    /// The reason in plain English (the reviewer's own words for `Other`).
-    pub fn description(&self) -> String {
+    /// A stable machine code (snake case): the catalogue key `reviewer_reason.<code>`
+    /// names the choice (`other` names the choice, not the reviewer's text).
+    ///
+    /// ```
+    /// use claim_rules::history::ReviewerRejectionReason;
+    ///
+    /// assert_eq!(ReviewerRejectionReason::PoeNotAvailable.code(), "poe_not_available");
+    /// assert_eq!(ReviewerRejectionReason::Other("late".into()).code(), "other");
+    /// ```
+    pub fn code(&self) -> &'static str {
         match self {
-            ReviewerRejectionReason::InsufficientPoe => "Insufficient PoE".to_string(),
+            ReviewerRejectionReason::InsufficientPoe => "insufficient_poe",
             ReviewerRejectionReason::CustomerConsentMissingInPoe => {
-                "Customer consent missing in PoE".to_string()
+                "customer_consent_missing_in_poe"
             }
-            ReviewerRejectionReason::MissingProducts => "Missing products".to_string(),
-            ReviewerRejectionReason::PoeNotAvailable => "PoE not available".to_string(),
-            ReviewerRejectionReason::Other(text) => format!("Other: {text}"),
+            ReviewerRejectionReason::MissingProducts => "missing_products",
+            ReviewerRejectionReason::PoeNotAvailable => "poe_not_available",
+            ReviewerRejectionReason::Other(_) => "other",
         }
     }
 }
@@ -248,15 +241,22 @@ pub enum PartnerRejectionReason {
 }
 
 impl PartnerRejectionReason {
-    /// The reason in plain English (the partner's own words for `Other`).
-    pub fn description(&self) -> String {
+    /// A stable machine code (snake case): the catalogue key `partner_reason.<code>`
+    /// names the choice (`other` names the choice, not the partner's text).
+    ///
+    /// ```
+    /// use claim_rules::history::PartnerRejectionReason;
+    ///
+    /// assert_eq!(PartnerRejectionReason::WrongMpn.code(), "wrong_mpn");
+    /// ```
+    pub fn code(&self) -> &'static str {
         match self {
-            PartnerRejectionReason::WrongMpn => "Wrong MPN / Partner ID".to_string(),
-            PartnerRejectionReason::WrongActivity => "Wrong activity".to_string(),
+            PartnerRejectionReason::WrongMpn => "wrong_mpn",
+            PartnerRejectionReason::WrongActivity => "wrong_activity",
             PartnerRejectionReason::NoLongerWorkingWithCustomer => {
-                "No longer working with the customer".to_string()
+                "no_longer_working_with_customer"
             }
-            PartnerRejectionReason::Other(text) => format!("Other: {text}"),
+            PartnerRejectionReason::Other(_) => "other",
         }
     }
 }
@@ -367,16 +367,21 @@ impl HistoryEntry {
 }
 
 impl RejectionReason {
-    /// The reason in plain English, saying who rejected.
-    pub fn description(&self) -> String {
+    /// A stable machine code (snake case): the catalogue key `rejection_reason.<code>`
+    /// words it (with the reviewer's or partner's own reason as a parameter).
+    ///
+    /// ```
+    /// use claim_rules::history::RejectionReason;
+    ///
+    /// assert_eq!(RejectionReason::NoPartnerResponse.code(), "no_partner_response");
+    /// ```
+    pub fn code(&self) -> &'static str {
         match self {
-            RejectionReason::Reviewer(reason) => format!("Reviewer: {}", reason.description()),
-            RejectionReason::NoPartnerResponse => "No partner response".to_string(),
-            RejectionReason::CustomerDeclined => "Customer declined".to_string(),
-            RejectionReason::PartnerRequested(reason) => {
-                format!("Partner requested: {}", reason.description())
-            }
-            RejectionReason::DisputeUpheld => "Dispute upheld (final)".to_string(),
+            RejectionReason::Reviewer(_) => "reviewer",
+            RejectionReason::NoPartnerResponse => "no_partner_response",
+            RejectionReason::CustomerDeclined => "customer_declined",
+            RejectionReason::PartnerRequested(_) => "partner_requested",
+            RejectionReason::DisputeUpheld => "dispute_upheld",
         }
     }
 

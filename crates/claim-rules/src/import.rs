@@ -12,9 +12,11 @@
 //! | [`Conflicting`](ImportKind::Conflicting) | the histories diverged (or are equal with the same revision but different content) | the incoming claim is added as a marked copy; the local one stays |
 //! | [`AlreadyCopied`](ImportKind::AlreadyCopied) | it would conflict, but an earlier import already kept it as a copy (a local claim marked `conflict_copy_of` this ID whose history starts with the incoming one) | nothing |
 //!
-//! A conflict copy gets a new ID, `links.conflict_copy_of` = the local claim's ID, the
-//! name suffixed with [`COPY_SUFFIX`], and one more history entry (an `Edit` by the
-//! partner that records the renaming and says why) so its history stays honest.
+//! A conflict copy gets a new ID, `links.conflict_copy_of` = the local claim's ID, a
+//! name the caller gives (the app words it from its catalogue, for example
+//! "Contoso (imported copy)": the rules store no words of their own), and one more
+//! history entry (an `Edit` by the partner that records the renaming and the link) so its
+//! history stays honest.
 
 use std::collections::HashMap;
 
@@ -24,9 +26,6 @@ use uuid::Uuid;
 
 use crate::history::{ActionKind, FieldChange, HistoryEntry};
 use crate::model::{Actor, Claim};
-
-/// Appended to the name of an incoming claim kept as a copy.
-pub const COPY_SUFFIX: &str = " (imported copy)";
 
 /// How an incoming claim relates to the local claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -48,15 +47,32 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
-    /// Stable code for translation.
+    /// Every kind, in the order of the table above.
+    pub const ALL: [ImportKind; 6] = [
+        ImportKind::New,
+        ImportKind::Updated,
+        ImportKind::Identical,
+        ImportKind::AlreadyNewer,
+        ImportKind::Conflicting,
+        ImportKind::AlreadyCopied,
+    ];
+
+    /// A stable machine code (snake case): the catalogue key `import_kind.<code>` says
+    /// what will happen to the claim.
+    ///
+    /// ```
+    /// use claim_rules::import::ImportKind;
+    ///
+    /// assert_eq!(ImportKind::AlreadyNewer.code(), "already_newer");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
-            ImportKind::New => "import.new",
-            ImportKind::Updated => "import.updated",
-            ImportKind::Identical => "import.identical",
-            ImportKind::AlreadyNewer => "import.already_newer",
-            ImportKind::Conflicting => "import.conflicting",
-            ImportKind::AlreadyCopied => "import.already_copied",
+            ImportKind::New => "new",
+            ImportKind::Updated => "updated",
+            ImportKind::Identical => "identical",
+            ImportKind::AlreadyNewer => "already_newer",
+            ImportKind::Conflicting => "conflicting",
+            ImportKind::AlreadyCopied => "already_copied",
         }
     }
 
@@ -79,22 +95,9 @@ pub struct ImportItem {
     /// The local claim it was compared with: the one with its ID, or for
     /// [`ImportKind::AlreadyCopied`] the copy kept earlier.
     pub local: Option<Uuid>,
-    /// What will happen, in plain English.
-    pub message: String,
-}
-
-fn short(id: Uuid) -> String {
-    let text = id.simple().to_string();
-    text[..8].to_string()
-}
-
-fn label(claim: &Claim) -> String {
-    let name = claim.fields.name.trim();
-    if name.is_empty() {
-        format!("Claim {}", short(claim.id))
-    } else {
-        format!("“{name}”")
-    }
+    /// How many history entries that local claim has (what "newer" and "older" are
+    /// measured in); `None` without a local claim.
+    pub local_entries: Option<usize>,
 }
 
 /// Compare one incoming claim with the local claim of the same ID.
@@ -169,29 +172,6 @@ impl LocalIndex {
     }
 }
 
-fn message(kind: ImportKind, incoming: &Claim, local: Option<&Claim>) -> String {
-    let name = label(incoming);
-    match kind {
-        ImportKind::New => format!("{name} is new here and will be added."),
-        ImportKind::Updated => format!(
-            "{name} is a newer version of the claim here ({} history entries instead of {}) and will replace it.",
-            incoming.history.len(),
-            local.map_or(0, |claim| claim.history.len())
-        ),
-        ImportKind::Identical => format!("{name} is already here, unchanged; nothing to do."),
-        ImportKind::AlreadyNewer => format!(
-            "{name} is an older version of the claim here, which has moved on since; nothing to do."
-        ),
-        ImportKind::Conflicting => format!(
-            "{name} and the claim here have different histories since they split. Both are kept: the incoming one is added as a copy named “{}{COPY_SUFFIX}”.",
-            incoming.fields.name.trim()
-        ),
-        ImportKind::AlreadyCopied => format!(
-            "{name} differs from the claim here, but an earlier import already kept it as a copy; nothing to do."
-        ),
-    }
-}
-
 /// Classify every incoming claim against the local claims, in the incoming order.
 ///
 /// ```
@@ -210,18 +190,24 @@ pub fn classify_import(local: &[Claim], incoming: &[Claim]) -> Vec<ImportItem> {
                 kind,
                 incoming: claim.clone(),
                 local: local_claim.map(|local| local.id),
-                message: message(kind, claim, local_claim),
+                local_entries: local_claim.map(|local| local.history.len()),
             }
         })
         .collect()
 }
 
 /// The incoming claim `incoming`, in conflict with the local claim `local_id`, as a
-/// marked copy with the ID `copy_id`, recorded at `now`.
-fn conflict_copy(incoming: &Claim, local_id: Uuid, copy_id: Uuid, now: Timestamp) -> Claim {
+/// marked copy with the ID `copy_id` and the name `copy_name` gives it, recorded at `now`.
+fn conflict_copy(
+    incoming: &Claim,
+    local_id: Uuid,
+    copy_id: Uuid,
+    copy_name: &dyn Fn(&str) -> String,
+    now: Timestamp,
+) -> Claim {
     let mut copy = incoming.clone();
     let old_name = copy.fields.name.clone();
-    let new_name = format!("{}{COPY_SUFFIX}", old_name.trim_end());
+    let new_name = copy_name(old_name.trim());
     copy.id = copy_id;
     copy.fields.name = new_name.clone();
     copy.links.conflict_copy_of = Some(local_id);
@@ -252,9 +238,7 @@ fn conflict_copy(incoming: &Claim, local_id: Uuid, copy_id: Uuid, now: Timestamp
                 new: serde_json::Value::String(local_id.to_string()),
             },
         ],
-        comment: format!(
-            "Imported as a copy: its history diverged from the local claim {local_id}, which was kept unchanged."
-        ),
+        comment: String::new(),
         detail: None,
     });
     copy
@@ -267,12 +251,23 @@ fn conflict_copy(incoming: &Claim, local_id: Uuid, copy_id: Uuid, now: Timestamp
 /// the claims as they stand (so a stale or hand-edited preview cannot overwrite
 /// anything): new claims are appended, updated ones replace the local claim in place,
 /// conflicting ones are appended as marked copies with IDs from `new_id_for_copy`
-/// (called again while it returns an ID already in use), and the rest change nothing.
-/// `now` stamps the history entry of each copy.
+/// (called again while it returns an ID already in use) and names from `copy_name`
+/// (given the incoming claim's trimmed name; the app words it, for example
+/// "Contoso (imported copy)"), and the rest change nothing. `now` stamps the history
+/// entry of each copy.
+///
+/// ```
+/// use claim_rules::import::{apply_import, classify_import};
+///
+/// let merged = apply_import(&[], &[], || uuid::Uuid::nil(), |name| format!("{name} (copy)"),
+///     "2026-04-06T10:00:00Z".parse().unwrap());
+/// assert!(merged.is_empty());
+/// ```
 pub fn apply_import(
     local: &[Claim],
     items: &[ImportItem],
     mut new_id_for_copy: impl FnMut() -> Uuid,
+    copy_name: impl Fn(&str) -> String,
     now: Timestamp,
 ) -> Vec<Claim> {
     let mut merged: Vec<Claim> = local.to_vec();
@@ -291,7 +286,7 @@ pub fn apply_import(
                     .and_then(|position| merged.get(position))
                     .map_or(incoming.id, |local| local.id);
                 let copy_id = fresh_id(&index, &mut new_id_for_copy);
-                let copy = conflict_copy(incoming, local_id, copy_id, now);
+                let copy = conflict_copy(incoming, local_id, copy_id, &copy_name, now);
                 index.add(&copy, merged.len());
                 merged.push(copy);
             }

@@ -49,11 +49,17 @@ impl SolutionArea {
         }
     }
 
-    /// The area's name as Partner Center shows it.
-    pub fn display_name(self) -> &'static str {
+    /// A stable machine code (snake case): the catalogue key `area.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::model::SolutionArea;
+    ///
+    /// assert_eq!(SolutionArea::BusinessApplications.code(), "business_applications");
+    /// ```
+    pub fn code(self) -> &'static str {
         match self {
-            SolutionArea::Microsoft365 => "Microsoft 365",
-            SolutionArea::BusinessApplications => "Business Applications",
+            SolutionArea::Microsoft365 => "microsoft365",
+            SolutionArea::BusinessApplications => "business_applications",
         }
     }
 }
@@ -76,6 +82,21 @@ impl Activity {
         Activity::Usage,
         Activity::RevenueAssociation,
     ];
+
+    /// A stable machine code (snake case): the catalogue key `activity.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::model::Activity;
+    ///
+    /// assert_eq!(Activity::RevenueAssociation.code(), "revenue_association");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Activity::Presales => "presales",
+            Activity::Usage => "usage",
+            Activity::RevenueAssociation => "revenue_association",
+        }
+    }
 }
 
 /// An incentive program (or revenue association) that a claim leads to.
@@ -92,13 +113,27 @@ pub enum Program {
 }
 
 impl Program {
-    /// The program's name as Microsoft writes it.
-    pub fn display_name(self) -> &'static str {
+    /// Every program, in display order.
+    pub const ALL: [Program; 4] = [
+        Program::OsaSell,
+        Program::OsuBusinessApplications,
+        Program::OsuMicrosoft365,
+        Program::RevenueAssociationOnly,
+    ];
+
+    /// A stable machine code (snake case): the catalogue key `program.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::model::Program;
+    ///
+    /// assert_eq!(Program::OsuMicrosoft365.code(), "osu_microsoft365");
+    /// ```
+    pub fn code(self) -> &'static str {
         match self {
-            Program::OsaSell => "OSA Sell",
-            Program::OsuBusinessApplications => "OSU-Business Applications",
-            Program::OsuMicrosoft365 => "OSU-Microsoft 365",
-            Program::RevenueAssociationOnly => "Revenue association (no incentive)",
+            Program::OsaSell => "osa_sell",
+            Program::OsuBusinessApplications => "osu_business_applications",
+            Program::OsuMicrosoft365 => "osu_microsoft365",
+            Program::RevenueAssociationOnly => "revenue_association_only",
         }
     }
 }
@@ -158,6 +193,26 @@ impl Status {
         Status::Rejected,
         Status::Disputed,
     ];
+
+    /// A stable machine code (snake case), the one spelling of a status outside the
+    /// stored data: the catalogue key `status.<code>`, CSS hooks, JSON reports.
+    ///
+    /// ```
+    /// use claim_rules::model::Status;
+    ///
+    /// assert_eq!(Status::PartnerActionRequired.code(), "partner_action_required");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::UnderReview => "under_review",
+            Status::PartnerActionRequired => "partner_action_required",
+            Status::Approved => "approved",
+            Status::Rejected => "rejected",
+            Status::Disputed => "disputed",
+        }
+    }
 }
 
 /// Who performs an action.
@@ -173,6 +228,82 @@ pub enum Actor {
     System,
 }
 
+impl Actor {
+    /// Every actor, the partner first.
+    pub const ALL: [Actor; 4] = [
+        Actor::Partner,
+        Actor::Reviewer,
+        Actor::Customer,
+        Actor::System,
+    ];
+
+    /// A stable machine code (snake case): the catalogue key `actor.<code>`, CSS hooks.
+    ///
+    /// ```
+    /// use claim_rules::model::Actor;
+    ///
+    /// assert_eq!(Actor::Reviewer.code(), "reviewer");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Actor::Partner => "partner",
+            Actor::Reviewer => "reviewer",
+            Actor::Customer => "customer",
+            Actor::System => "system",
+        }
+    }
+}
+
+/// Whose contact a contact field is (the three contacts of a claim).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ContactRole {
+    /// `fields.customer_contact`.
+    Customer,
+    /// `fields.technical_contact`.
+    Technical,
+    /// `fields.partner_contact`.
+    Partner,
+}
+
+impl ContactRole {
+    /// The three contacts, in the form's order.
+    pub const ALL: [ContactRole; 3] = [
+        ContactRole::Customer,
+        ContactRole::Technical,
+        ContactRole::Partner,
+    ];
+
+    /// A stable machine code (snake case): the catalogue key `contact.<code>` names it.
+    ///
+    /// ```
+    /// use claim_rules::model::ContactRole;
+    ///
+    /// assert_eq!(ContactRole::Technical.code(), "technical");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactRole::Customer => "customer",
+            ContactRole::Technical => "technical",
+            ContactRole::Partner => "partner",
+        }
+    }
+
+    /// The contact's path in the export JSON (`fields.technical_contact`).
+    ///
+    /// ```
+    /// use claim_rules::model::ContactRole;
+    ///
+    /// assert_eq!(ContactRole::Partner.path(), "fields.partner_contact");
+    /// ```
+    pub fn path(self) -> &'static str {
+        match self {
+            ContactRole::Customer => "fields.customer_contact",
+            ContactRole::Technical => "fields.technical_contact",
+            ContactRole::Partner => "fields.partner_contact",
+        }
+    }
+}
+
 /// A person to contact, with a title (customer and technical contacts).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
@@ -182,6 +313,22 @@ pub struct Contact {
     pub title: String,
     /// E-mail address.
     pub email: String,
+}
+
+impl Contact {
+    /// Whether nothing but blanks was typed in any of its parts.
+    ///
+    /// ```
+    /// use claim_rules::model::Contact;
+    ///
+    /// assert!(Contact { name: "  ".into(), ..Contact::default() }.is_empty());
+    /// assert!(!Contact { title: "CTO".into(), ..Contact::default() }.is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        [&self.name, &self.title, &self.email]
+            .iter()
+            .all(|part| part.trim().is_empty())
+    }
 }
 
 /// The partner's own contact for this claim.
@@ -225,6 +372,42 @@ impl ClaimedProduct {
             several_subscriptions: false,
             subscription_id: String::new(),
         }
+    }
+
+    /// Whether the claim must name the subscription (SPEC §2): a Business Applications
+    /// product the customer has several subscriptions of. Microsoft 365 workloads are
+    /// claimed per workload, never per subscription.
+    ///
+    /// ```
+    /// use claim_rules::catalog::Product;
+    /// use claim_rules::model::ClaimedProduct;
+    ///
+    /// let mut apps = ClaimedProduct::new(Product::PowerApps);
+    /// assert!(!apps.subscription_id_required());
+    /// apps.several_subscriptions = true;
+    /// assert!(apps.subscription_id_required());
+    /// let teams = ClaimedProduct { several_subscriptions: true, ..ClaimedProduct::new(Product::MicrosoftTeams) };
+    /// assert!(!teams.subscription_id_required());
+    /// ```
+    pub fn subscription_id_required(&self) -> bool {
+        self.several_subscriptions && subscription_applies(self.product)
+    }
+}
+
+/// Whether a product is claimed per subscription at all (Business Applications
+/// products), so the form asks "several subscriptions?" and the subscription ID for it.
+///
+/// ```
+/// use claim_rules::catalog::Product;
+/// use claim_rules::model::subscription_applies;
+///
+/// assert!(subscription_applies(Product::Dynamics365Sales));
+/// assert!(!subscription_applies(Product::ExchangeOnline));
+/// ```
+pub fn subscription_applies(product: Product) -> bool {
+    match product.area() {
+        SolutionArea::BusinessApplications => true,
+        SolutionArea::Microsoft365 => false,
     }
 }
 
@@ -270,6 +453,80 @@ impl ClaimFields {
     /// The programs this claim leads to.
     pub fn programs(&self) -> Vec<Program> {
         derived_programs(self.solution_area, &self.activities)
+    }
+
+    /// The claimed Dynamics 365 products, in the order chosen: the products that make a
+    /// technical contact required (SPEC §2). Empty when none is claimed.
+    ///
+    /// ```
+    /// use claim_rules::catalog::Product;
+    /// use claim_rules::model::{ClaimFields, ClaimedProduct};
+    ///
+    /// let mut fields = ClaimFields::default();
+    /// fields.products.push(ClaimedProduct::new(Product::PowerApps));
+    /// assert!(fields.technical_contact_required_by().is_empty());
+    /// fields.products.push(ClaimedProduct::new(Product::Dynamics365Sales));
+    /// assert_eq!(fields.technical_contact_required_by(), [Product::Dynamics365Sales]);
+    /// ```
+    pub fn technical_contact_required_by(&self) -> Vec<Product> {
+        let mut products: Vec<Product> = Vec::new();
+        for claimed in &self.products {
+            if claimed.product.is_dynamics_365() && !products.contains(&claimed.product) {
+                products.push(claimed.product);
+            }
+        }
+        products
+    }
+
+    /// Whether the technical contact belongs on this claim: it is required (a Dynamics
+    /// 365 product is claimed), or something was typed in it, which must stay visible to
+    /// be corrected or cleared.
+    ///
+    /// ```
+    /// use claim_rules::model::ClaimFields;
+    ///
+    /// let mut fields = ClaimFields::default();
+    /// assert!(!fields.technical_contact_applies());
+    /// fields.technical_contact.name = "Ana".into();
+    /// assert!(fields.technical_contact_applies());
+    /// ```
+    pub fn technical_contact_applies(&self) -> bool {
+        !self.technical_contact_required_by().is_empty() || !self.technical_contact.is_empty()
+    }
+
+    /// Whether the revenue-association extras apply: the activity `RevenueAssociation`
+    /// is chosen (they are then required to submit).
+    ///
+    /// ```
+    /// use claim_rules::model::{Activity, ClaimFields};
+    ///
+    /// let mut fields = ClaimFields::default();
+    /// assert!(!fields.revenue_association_applies());
+    /// fields.activities.insert(Activity::RevenueAssociation);
+    /// assert!(fields.revenue_association_applies());
+    /// ```
+    pub fn revenue_association_applies(&self) -> bool {
+        self.activities.contains(&Activity::RevenueAssociation)
+    }
+
+    /// Whether the form asks for `product`'s subscription ("several subscriptions?" and
+    /// the ID): a Business Applications product on a Business Applications claim. A
+    /// product of the other area is shown only to be removed.
+    ///
+    /// ```
+    /// use claim_rules::catalog::Product;
+    /// use claim_rules::model::{ClaimFields, SolutionArea};
+    ///
+    /// let fields = ClaimFields {
+    ///     solution_area: Some(SolutionArea::BusinessApplications),
+    ///     ..ClaimFields::default()
+    /// };
+    /// assert!(fields.subscription_applies(Product::PowerApps));
+    /// assert!(!fields.subscription_applies(Product::MicrosoftTeams));
+    /// ```
+    pub fn subscription_applies(&self, product: Product) -> bool {
+        subscription_applies(product)
+            && self.solution_area == Some(SolutionArea::BusinessApplications)
     }
 }
 
@@ -319,7 +576,8 @@ pub struct Comment {
     pub author: Actor,
     /// When.
     pub at: Timestamp,
-    /// The text, at most 4,000 characters.
+    /// The text as stored (trimmed), at most
+    /// [`COMMENT_MAX_CHARS`](crate::validation::COMMENT_MAX_CHARS) characters.
     pub text: String,
 }
 

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::Weekmask;
+use crate::calendar::{BusinessCalendar, CalendarError, Weekmask};
 
 /// How long the customer's consent period lasts after approval (SPEC §4: the seeds
 /// disagree; the default is seven calendar days).
@@ -87,25 +87,112 @@ impl Default for Policy {
     }
 }
 
+/// Shortest clock a policy may set, in days (business or calendar).
+pub const MIN_CLOCK_DAYS: u32 = 1;
 /// Longest clock a policy may set, in days (business or calendar).
 pub const MAX_CLOCK_DAYS: u32 = 365;
 
+/// The lengths a clock of the policy may have, in days: what the settings form offers
+/// and [`Policy::problems`] checks.
+///
+/// ```
+/// use claim_rules::policy::clock_length_range;
+///
+/// assert_eq!(clock_length_range(), 1..=365);
+/// assert!(!clock_length_range().contains(&0));
+/// ```
+pub fn clock_length_range() -> std::ops::RangeInclusive<u32> {
+    MIN_CLOCK_DAYS..=MAX_CLOCK_DAYS
+}
+
+/// One problem with a policy: the setting it is about (a path as in the export:
+/// `policy.review_start_business_days`, `calendar.time_zone`, …) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PolicyProblem {
+    /// Path of the setting.
+    pub field: String,
+    /// What is wrong.
+    #[serde(flatten)]
+    pub kind: PolicyProblemKind,
+}
+
+impl PolicyProblem {
+    /// The stable code: `length_out_of_range` (catalogue `policy.length_out_of_range`)
+    /// or the calendar error's code (catalogue `calendar.<code>`).
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+/// What is wrong with a setting of the policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum PolicyProblemKind {
+    /// A clock length outside [`clock_length_range`].
+    LengthOutOfRange {
+        /// The length given.
+        days: u32,
+        /// The shortest allowed.
+        min: u32,
+        /// The longest allowed.
+        max: u32,
+    },
+    /// The calendar cannot be built.
+    Calendar {
+        /// Why not.
+        error: CalendarError,
+    },
+}
+
+impl PolicyProblemKind {
+    /// A stable machine code (snake case).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PolicyProblemKind::LengthOutOfRange { .. } => "length_out_of_range",
+            PolicyProblemKind::Calendar { error } => error.code(),
+        }
+    }
+
+    /// One problem of every kind (and every calendar error), for catalogue tests.
+    pub fn samples() -> Vec<PolicyProblemKind> {
+        let calendar = [
+            CalendarError::InvalidWeekmask("0000000".to_string()),
+            CalendarError::UnknownTimeZone("Mars/Olympus_Mons".to_string()),
+            CalendarError::DateOutOfRange,
+        ];
+        let mut samples = vec![PolicyProblemKind::LengthOutOfRange {
+            days: 0,
+            min: MIN_CLOCK_DAYS,
+            max: MAX_CLOCK_DAYS,
+        }];
+        samples.extend(
+            calendar
+                .into_iter()
+                .map(|error| PolicyProblemKind::Calendar { error }),
+        );
+        samples
+    }
+}
+
 impl Policy {
-    /// Every problem with this policy: clock lengths outside 1–[`MAX_CLOCK_DAYS`] days, and
+    /// Every problem with this policy: clock lengths outside [`clock_length_range`], and
     /// a calendar that cannot be built (unknown time zone). Field paths are as in the
     /// export (`policy.review_start_business_days`, `calendar.time_zone`, …).
     ///
     /// ```
-    /// use claim_rules::policy::Policy;
+    /// use claim_rules::policy::{Policy, PolicyProblemKind};
     ///
     /// assert!(Policy::default().problems().is_empty());
     /// let mut policy = Policy::default();
     /// policy.partner_response_business_days = 0;
     /// policy.calendar.time_zone = "Mars/Olympus_Mons".into();
-    /// let fields: Vec<_> = policy.problems().into_iter().map(|p| p.field).collect();
+    /// let problems = policy.problems();
+    /// let fields: Vec<_> = problems.iter().map(|p| p.field.as_str()).collect();
     /// assert_eq!(fields, ["policy.partner_response_business_days", "calendar.time_zone"]);
+    /// assert_eq!(problems[0].kind, PolicyProblemKind::LengthOutOfRange { days: 0, min: 1, max: 365 });
+    /// assert_eq!(problems[1].code(), "unknown_time_zone");
     /// ```
-    pub fn problems(&self) -> Vec<crate::validation::Problem> {
+    pub fn problems(&self) -> Vec<PolicyProblem> {
         let consent_days = match self.consent {
             ConsentRule::CalendarDays(days) | ConsentRule::BusinessDays(days) => days,
         };
@@ -133,48 +220,29 @@ impl Policy {
                 self.decision_target_business_days,
             ),
         ];
-        let mut problems: Vec<crate::validation::Problem> = lengths
+        let mut problems: Vec<PolicyProblem> = lengths
             .into_iter()
-            .filter(|(_, days)| !(1..=MAX_CLOCK_DAYS).contains(days))
-            .map(|(name, days)| crate::validation::Problem {
+            .filter(|(_, days)| !clock_length_range().contains(days))
+            .map(|(name, days)| PolicyProblem {
                 field: format!("policy.{name}"),
-                code: "policy.length_out_of_range".to_string(),
-                params: vec![
-                    ("days".to_string(), days.to_string()),
-                    ("max".to_string(), MAX_CLOCK_DAYS.to_string()),
-                ],
-                message: format!(
-                    "A clock must last between 1 and {MAX_CLOCK_DAYS} days; {days} is not allowed."
-                ),
+                kind: PolicyProblemKind::LengthOutOfRange {
+                    days,
+                    min: MIN_CLOCK_DAYS,
+                    max: MAX_CLOCK_DAYS,
+                },
             })
             .collect();
-        if let Err(error) = crate::calendar::BusinessCalendar::from_settings(&self.calendar) {
-            let (field, code) = match error {
-                crate::calendar::CalendarError::InvalidWeekmask(_) => {
-                    ("calendar.weekmask", "calendar.invalid_weekmask")
-                }
-                crate::calendar::CalendarError::UnknownTimeZone(_) => {
-                    ("calendar.time_zone", "calendar.unknown_time_zone")
-                }
-                crate::calendar::CalendarError::DateOutOfRange => {
-                    ("calendar.custom_holidays", "calendar.date_out_of_range")
-                }
+        if let Err(error) = BusinessCalendar::from_settings(&self.calendar) {
+            let field = match error {
+                CalendarError::InvalidWeekmask(_) => "calendar.weekmask",
+                CalendarError::UnknownTimeZone(_) => "calendar.time_zone",
+                CalendarError::DateOutOfRange => "calendar.custom_holidays",
             };
-            problems.push(crate::validation::Problem {
+            problems.push(PolicyProblem {
                 field: field.to_string(),
-                code: code.to_string(),
-                params: Vec::new(),
-                message: capitalize(&error.to_string()),
+                kind: PolicyProblemKind::Calendar { error },
             });
         }
         problems
-    }
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }

@@ -449,7 +449,7 @@ mod cli {
                     "--weekmask",
                     "0000000",
                 ][..],
-                "weekmask \"0000000\" is not valid",
+                "Weekmask “0000000” is not valid",
             ),
             (
                 &[

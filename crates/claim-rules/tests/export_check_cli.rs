@@ -41,10 +41,10 @@ fn a_valid_file_exits_0_and_shows_every_claim() {
         "3 problems before it can be submitted",
         "fields.tenant_id: The tenant ID must be a GUID",
         "status: Partner action required",
-        "Partner response deadline passed",
+        "since then: Auto-rejected: no partner response",
         "competing claim",
         "PoE readiness",
-        "The file is valid: 4 claims; 2 of 3 drafts not ready to submit yet; 1 pair of competing claims.",
+        "The file is valid: 4 claims. 2 of 3 drafts are not ready to submit yet. 1 pair of competing claims.",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
@@ -137,6 +137,16 @@ fn json_output_has_the_same_content() {
     assert_eq!(
         codes,
         ["tenant_id.not_guid", "email.domain_invalid", "poe.required"]
+    );
+    // Typed parameters, not words.
+    let problems = &claims[1]["submit_problems"];
+    assert_eq!(problems[0]["hint"], "no_hyphens");
+    assert_eq!(problems[1]["contact"], "Customer");
+    assert_eq!(problems[1]["issue"]["code"], "too_few_labels");
+    assert_eq!(claims[2]["next_deadline"], serde_json::Value::Null);
+    assert_eq!(
+        claims[2]["pending_transitions"][0]["action"],
+        "PartnerResponseExpired"
     );
     assert_eq!(claims[2]["status"], "PartnerActionRequired");
     assert_eq!(claims[2]["status_now"], "Rejected");

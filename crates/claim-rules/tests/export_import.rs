@@ -4,7 +4,7 @@
 mod claims;
 
 use claim_rules::history::ActionKind;
-use claim_rules::import::{apply_import, classify_import, ImportKind, COPY_SUFFIX};
+use claim_rules::import::{apply_import, classify_import, ImportKind};
 use claim_rules::model::{Actor, Claim, Status};
 use claims::*;
 use proptest::prelude::*;
@@ -96,8 +96,21 @@ fn equal_histories_with_different_content_are_decided_by_revision() {
     assert_eq!(kinds(&[ticked], &[other]), [ImportKind::Conflicting]);
 }
 
+/// How the app names an imported copy (the rules take the name from the caller).
+fn copy_name(name: &str) -> String {
+    format!("{name} (imported copy)")
+}
+
+/// Whether the last history entry of a claim carries no comment of its own.
+fn note_is_silent(claim: &claim_rules::model::Claim) -> bool {
+    claim
+        .history
+        .last()
+        .is_some_and(|entry| entry.comment.is_empty())
+}
+
 #[test]
-fn items_carry_the_local_id_and_a_message() {
+fn items_carry_the_local_id_and_its_history_length() {
     let base = submitted(1, valid_fields());
     let items = classify_import(
         std::slice::from_ref(&base),
@@ -105,17 +118,11 @@ fn items_carry_the_local_id_and_a_message() {
     );
     assert_eq!(items[0].local, Some(base.id));
     assert_eq!(items[1].local, None);
-    assert!(
-        items[0].message.contains("nothing to do"),
-        "{}",
-        items[0].message
-    );
-    assert!(
-        items[1].message.contains("will be added"),
-        "{}",
-        items[1].message
-    );
-    assert_eq!(items[0].kind.code(), "import.identical");
+    assert_eq!(items[0].local_entries, Some(base.history.len()));
+    assert_eq!(items[1].local_entries, None);
+    assert_eq!(items[0].kind, ImportKind::Identical);
+    assert_eq!(items[1].kind, ImportKind::New);
+    assert_eq!(items[0].kind.code(), "identical");
     assert!(!items[0].kind.changes_anything());
     assert!(items[1].kind.changes_anything());
 }
@@ -136,7 +143,7 @@ fn apply_adds_new_replaces_updated_and_keeps_the_rest() {
     let local = vec![base.clone(), other.clone()];
     let incoming = vec![longer.clone(), new.clone(), other.clone()];
     let items = classify_import(&local, &incoming);
-    let merged = apply_import(&local, &items, ids(), now());
+    let merged = apply_import(&local, &items, ids(), copy_name, now());
     assert_eq!(merged, vec![longer, other, new]);
 }
 
@@ -162,20 +169,16 @@ fn a_conflict_is_kept_as_a_marked_copy_and_not_copied_twice() {
 
     let items = classify_import(std::slice::from_ref(&ours), std::slice::from_ref(&theirs));
     assert_eq!(items[0].kind, ImportKind::Conflicting);
-    assert!(
-        items[0].message.contains(COPY_SUFFIX),
-        "{}",
-        items[0].message
-    );
-    let merged = apply_import(std::slice::from_ref(&ours), &items, ids(), now());
+    let merged = apply_import(std::slice::from_ref(&ours), &items, ids(), copy_name, now());
     assert_eq!(merged.len(), 2);
     assert_eq!(merged[0], ours, "the local claim is untouched");
     let copy = &merged[1];
     assert_ne!(copy.id, ours.id);
     assert_eq!(copy.links.conflict_copy_of, Some(ours.id));
-    assert_eq!(
-        copy.fields.name,
-        format!("{}{COPY_SUFFIX}", theirs.fields.name)
+    assert_eq!(copy.fields.name, copy_name(&theirs.fields.name));
+    assert!(
+        note_is_silent(copy),
+        "the rules write no words into the history"
     );
     assert!(copy.history.starts_with(&theirs.history));
     let note = copy.history.last().expect("entry");
@@ -194,7 +197,10 @@ fn a_conflict_is_kept_as_a_marked_copy_and_not_copied_twice() {
     let again = classify_import(&merged, &[theirs]);
     assert_eq!(again[0].kind, ImportKind::AlreadyCopied);
     assert_eq!(again[0].local, Some(copy.id));
-    assert_eq!(apply_import(&merged, &again, ids(), now()), merged);
+    assert_eq!(
+        apply_import(&merged, &again, ids(), copy_name, now()),
+        merged
+    );
 }
 
 #[test]
@@ -220,6 +226,7 @@ fn a_copy_never_goes_back_in_time() {
         std::slice::from_ref(&ours),
         &classify_import(std::slice::from_ref(&ours), &[theirs]),
         ids(),
+        copy_name,
         now(),
     );
     let history = &merged[1].history;
@@ -247,7 +254,13 @@ fn a_stale_preview_cannot_overwrite_a_local_claim() {
         Status::Rejected,
         "2025-03-05T09:00:00Z",
     );
-    let merged = apply_import(std::slice::from_ref(&moved), &items, ids(), now());
+    let merged = apply_import(
+        std::slice::from_ref(&moved),
+        &items,
+        ids(),
+        copy_name,
+        now(),
+    );
     assert_eq!(merged[0], moved);
     assert_eq!(merged[1].links.conflict_copy_of, Some(moved.id));
 }
@@ -278,7 +291,13 @@ fn a_repeating_id_generator_still_gives_unique_copies() {
         })
         .collect();
     let items = classify_import(std::slice::from_ref(&ours), &theirs);
-    let merged = apply_import(std::slice::from_ref(&ours), &items, || ours.id, now());
+    let merged = apply_import(
+        std::slice::from_ref(&ours),
+        &items,
+        || ours.id,
+        copy_name,
+        now(),
+    );
     let ids: std::collections::HashSet<Uuid> = merged.iter().map(|claim| claim.id).collect();
     assert_eq!(ids.len(), merged.len());
 }
@@ -323,7 +342,7 @@ proptest! {
             }
         }
         let items = classify_import(&local, &incoming);
-        let merged = apply_import(&local, &items, ids(), now());
+        let merged = apply_import(&local, &items, ids(), copy_name, now());
 
         // Every local claim is still there, unchanged or extended.
         for original in &local {
@@ -342,7 +361,7 @@ proptest! {
         // IDs stay unique, and applying again changes nothing.
         let unique: std::collections::HashSet<Uuid> = merged.iter().map(|claim| claim.id).collect();
         prop_assert_eq!(unique.len(), merged.len());
-        let again = apply_import(&merged, &classify_import(&merged, &incoming), ids(), now());
+        let again = apply_import(&merged, &classify_import(&merged, &incoming), ids(), copy_name, now());
         prop_assert_eq!(again, merged);
     }
 }

@@ -51,10 +51,10 @@ fn timeline_prints_history_and_clocks_of_the_claim_found_by_prefix() {
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("Claim 0a11ce00-0000-4000-8000-000000000001"));
     assert!(stdout.contains("Request information"));
-    assert!(stdout.contains("UnderReview → PartnerActionRequired"));
+    assert!(stdout.contains("Under review → Partner action required"));
     assert!(stdout.contains("comment: The PoE needs the customer's signature."));
     // Evaluated now (long after April 2026): the automatic rejection is shown, marked.
-    assert!(stdout.contains("Partner response deadline passed"));
+    assert!(stdout.contains("Auto-rejected: no partner response"));
     assert!(stdout.contains("[due now, not yet in the file]"));
     assert!(stdout.contains("Partner response"));
     assert!(stdout.contains("due 2026-04-16 00:00 PDT"));
@@ -70,6 +70,7 @@ fn timeline_prints_json() {
     assert_eq!(value["claim"], "0a11ce00-0000-4000-8000-000000000022");
     assert_eq!(value["status"], "Submitted");
     assert_eq!(value["clocks"][0]["kind"], "ReviewStart");
+    assert!(value["clocks"][0]["last_day"].is_string());
     std::fs::remove_file(path).ok();
 }
 
@@ -103,7 +104,7 @@ fn timeline_reports_an_invalid_file() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("is not a valid cpor-desk export"),
+        stderr.contains("is not a valid CPOR Desk export (2 problems)"),
         "{stderr}"
     );
     std::fs::remove_file(path).ok();

@@ -166,10 +166,8 @@ impl Flow {
         match lifecycle::apply(&self.claim, action.clone(), actor, at, at, &self.rules) {
             Ok(claim) => Flow { claim, ..self },
             Err(refusal) => panic!(
-                "{actor:?} {action:?} at {at} refused on {:?}: {} ({})",
+                "{actor:?} {action:?} at {at} refused on {:?}: {refusal:?}",
                 self.claim.status,
-                refusal.message(),
-                refusal.code()
             ),
         }
     }

@@ -4,10 +4,13 @@
 mod claims;
 
 use claim_rules::catalog::Product;
+use claim_rules::model::ContactRole;
 use claim_rules::model::{Activity, ClaimFields, ClaimedProduct, Contact, SolutionArea};
+use claim_rules::validation::RevenueAssociationPart;
 use claim_rules::validation::{
-    comment_problems, field_problems, is_guid, is_valid_domain, is_valid_email, problems_for,
-    submit_problems, Problem, PROBLEM_CODES,
+    comment_length, comment_problems, field_problems, is_guid, is_valid_domain, is_valid_email,
+    problems_for, submit_problems, BadChar, DomainIssue, GuidHint, Problem, ProblemCode,
+    ProblemKind,
 };
 use claims::*;
 
@@ -23,15 +26,12 @@ fn submit_codes(fields: ClaimFields, path: &str) -> Vec<String> {
     let mut claim = ready_draft(1);
     claim.fields = fields;
     problems_for(&submit_problems(&claim), path)
-        .map(|problem| problem.code.clone())
+        .map(|problem| problem.code().to_string())
         .collect()
 }
 
 fn codes(problems: &[Problem]) -> Vec<&str> {
-    problems
-        .iter()
-        .map(|problem| problem.code.as_str())
-        .collect()
+    problems.iter().map(Problem::code).collect()
 }
 
 fn with(change: impl FnOnce(&mut ClaimFields)) -> ClaimFields {
@@ -72,7 +72,7 @@ fn an_empty_draft_has_no_field_problems_but_every_required_problem() {
     ];
     let got: Vec<(&str, &str)> = problems
         .iter()
-        .map(|problem| (problem.field.as_str(), problem.code.as_str()))
+        .map(|problem| (problem.field.as_str(), problem.code()))
         .collect();
     assert_eq!(got, expected);
 }
@@ -99,7 +99,7 @@ fn every_problem_is_reported_at_once() {
 }
 
 #[test]
-fn every_code_is_listed_and_every_message_is_a_sentence() {
+fn every_code_is_derived_from_the_kinds_and_serialises_with_its_parameters() {
     let mut claim = draft(
         1,
         ClaimFields {
@@ -121,18 +121,39 @@ fn every_code_is_listed_and_every_message_is_a_sentence() {
     claim.fields.customer_contact.email = "a b@@x".into();
     let problems = submit_problems(&claim);
     assert!(problems.len() > 10);
+    let all: Vec<&str> = ProblemCode::all().map(ProblemCode::code).collect();
     for problem in &problems {
-        assert!(
-            PROBLEM_CODES.contains(&problem.code.as_str()),
-            "{}",
-            problem.code
-        );
-        assert!(problem.message.ends_with('.'), "{}", problem.message);
-        assert!(problem
-            .message
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase));
+        assert!(all.contains(&problem.code()), "{problem}");
+        let json = serde_json::to_value(problem).expect("serialises");
+        assert_eq!(json["code"], problem.code());
+        assert_eq!(json["field"], problem.field.as_str());
+    }
+    let label_too_long = Problem::new(
+        "fields.customer_domain",
+        ProblemKind::DomainLabelTooLong {
+            label: "x".repeat(64),
+            length: 64,
+            max: 63,
+        },
+    );
+    assert_eq!(
+        serde_json::to_value(&label_too_long).expect("serialises"),
+        serde_json::json!({
+            "field": "fields.customer_domain",
+            "code": "domain.label_too_long",
+            "label": "x".repeat(64),
+            "length": 64,
+            "max": 63
+        })
+    );
+    // Codes are unique, and every code has a sample of its kind.
+    let mut unique = all.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len());
+    let samples = ProblemKind::samples();
+    for code in ProblemCode::all() {
+        assert!(samples.iter().any(|kind| ProblemCode::from(kind) == code));
     }
 }
 
@@ -150,8 +171,13 @@ fn name_is_1_to_100_characters_trimmed() {
     let long = with(|f| f.name = "n".repeat(101));
     let problems = at_field(&long, "fields.name");
     assert_eq!(codes(&problems), ["name.too_long"]);
-    assert_eq!(problems[0].param("max"), Some("100"));
-    assert_eq!(problems[0].param("length"), Some("101"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::NameTooLong {
+            length: 101,
+            max: 100
+        }
+    );
 
     let blank = with(|f| f.name = "   ".into());
     assert!(at_field(&blank, "fields.name").is_empty());
@@ -168,12 +194,17 @@ fn partner_id_is_6_to_10_digits() {
             "{ok}"
         );
     }
-    for (bad, length) in [("12345", "5"), ("12345678901", "11")] {
+    for (bad, length) in [("12345", 5), ("12345678901", 11)] {
         let problems = at_field(&with(|f| f.partner_id = bad.into()), "fields.partner_id");
         assert_eq!(codes(&problems), ["partner_id.length"], "{bad}");
-        assert_eq!(problems[0].param("length"), Some(length));
-        assert_eq!(problems[0].param("min"), Some("6"));
-        assert_eq!(problems[0].param("max"), Some("10"));
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::PartnerIdLength {
+                length,
+                min: 6,
+                max: 10
+            }
+        );
     }
     for bad in ["12345a", "1234-567", "١٢٣٤٥٦٧", "123 4567"] {
         let problems = at_field(&with(|f| f.partner_id = bad.into()), "fields.partner_id");
@@ -193,7 +224,7 @@ fn domain_codes(domain: &str) -> Vec<String> {
         "fields.customer_domain",
     )
     .into_iter()
-    .map(|problem| problem.code)
+    .map(|problem| problem.code().to_string())
     .collect()
 }
 
@@ -221,10 +252,7 @@ fn domain_needs_two_labels() {
         &with(|f| f.customer_domain = "contoso".into()),
         "fields.customer_domain",
     );
-    assert_eq!(
-        problems[0].message,
-        "The customer domain needs at least two labels, like contoso.com."
-    );
+    assert_eq!(problems[0].kind, ProblemKind::DomainTooFewLabels);
 }
 
 #[test]
@@ -240,9 +268,14 @@ fn domain_labels_are_at_most_63_characters() {
         &with(|f| f.customer_domain = format!("{label64}.com")),
         "fields.customer_domain",
     );
-    assert_eq!(problems[0].param("label"), Some(label64.as_str()));
-    assert_eq!(problems[0].param("max"), Some("63"));
-    assert_eq!(problems[0].param("length"), Some("64"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::DomainLabelTooLong {
+            label: label64,
+            length: 64,
+            max: 63
+        }
+    );
 }
 
 #[test]
@@ -257,8 +290,13 @@ fn domain_is_at_most_253_characters() {
         &with(|f| f.customer_domain = name254.clone()),
         "fields.customer_domain",
     );
-    assert_eq!(problems[0].param("length"), Some("254"));
-    assert_eq!(problems[0].param("max"), Some("253"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::DomainTooLong {
+            length: 254,
+            max: 253
+        }
+    );
 }
 
 #[test]
@@ -270,7 +308,12 @@ fn domain_labels_do_not_start_or_end_with_a_hyphen() {
         &with(|f| f.customer_domain = "contoso-.com".into()),
         "fields.customer_domain",
     );
-    assert_eq!(problems[0].param("label"), Some("contoso-"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::DomainLabelHyphenEdge {
+            label: "contoso-".into()
+        }
+    );
 }
 
 #[test]
@@ -282,13 +325,24 @@ fn domain_labels_hold_only_letters_digits_and_hyphens() {
         &with(|f| f.customer_domain = "bad_label.com".into()),
         "fields.customer_domain",
     );
-    assert_eq!(problems[0].param("label"), Some("bad_label"));
-    assert_eq!(problems[0].param("char"), Some("_"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::DomainLabelInvalidChar {
+            label: "bad_label".into(),
+            character: BadChar::Visible('_')
+        }
+    );
     let space = at_field(
         &with(|f| f.customer_domain = "con toso.com".into()),
         "fields.customer_domain",
     );
-    assert!(space[0].message.contains("a space"), "{}", space[0].message);
+    assert_eq!(
+        space[0].kind,
+        ProblemKind::DomainLabelInvalidChar {
+            label: "con toso".into(),
+            character: BadChar::Space
+        }
+    );
 }
 
 #[test]
@@ -322,7 +376,7 @@ fn domain_rejects_empty_labels_trailing_dots_urls_and_addresses() {
 fn tenant_codes(tenant: &str) -> Vec<String> {
     at_field(&with(|f| f.tenant_id = tenant.into()), "fields.tenant_id")
         .into_iter()
-        .map(|problem| problem.code)
+        .map(|problem| problem.code().to_string())
         .collect()
 }
 
@@ -342,9 +396,15 @@ fn tenant_id_is_a_guid_in_either_case() {
 #[test]
 fn tenant_id_variants_that_are_not_8_4_4_4_12_are_rejected_with_a_hint() {
     let cases = [
-        ("{72f988bf-86f1-41af-91ab-2d7cd011db47}", Some("braces")),
-        ("72f988bf86f141af91ab2d7cd011db47", Some("hyphens")),
-        ("contoso.onmicrosoft.com", Some("domain name")),
+        (
+            "{72f988bf-86f1-41af-91ab-2d7cd011db47}",
+            Some(GuidHint::Braces),
+        ),
+        (
+            "72f988bf86f141af91ab2d7cd011db47",
+            Some(GuidHint::NoHyphens),
+        ),
+        ("contoso.onmicrosoft.com", Some(GuidHint::LooksLikeDomain)),
         ("72f988bf-86f1-41af-91ab-2d7cd011db4", None),
         ("72f988bf-86f1-41af-91ab-2d7cd011db477", None),
         ("72f988b-f86f1-41af-91ab-2d7cd011db47", None),
@@ -354,14 +414,11 @@ fn tenant_id_variants_that_are_not_8_4_4_4_12_are_rejected_with_a_hint() {
     for (bad, hint) in cases {
         let problems = at_field(&with(|f| f.tenant_id = bad.into()), "fields.tenant_id");
         assert_eq!(codes(&problems), ["tenant_id.not_guid"], "{bad}");
-        assert!(problems[0].message.contains("8-4-4-4-12"));
-        if let Some(hint) = hint {
-            assert!(
-                problems[0].message.contains(hint),
-                "{bad}: {}",
-                problems[0].message
-            );
-        }
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::TenantIdNotGuid { hint },
+            "{bad}"
+        );
         assert!(!is_guid(bad), "{bad}");
     }
 }
@@ -403,7 +460,13 @@ fn microsoft_365_allows_usage_only() {
             ["activity.not_allowed_for_area"],
             "{activity:?}"
         );
-        assert_eq!(problems[0].param("area"), Some("Microsoft 365"));
+        assert_eq!(
+            problems[0].kind,
+            ProblemKind::ActivityNotAllowedForArea {
+                activity,
+                area: SolutionArea::Microsoft365
+            }
+        );
     }
 }
 
@@ -437,7 +500,14 @@ fn products_are_required_and_from_the_chosen_area() {
     let problems = at_field(&fields, "fields.products");
     assert_eq!(codes(&problems), ["products.wrong_area"]);
     assert_eq!(problems[0].field, "fields.products[1].product");
-    assert_eq!(problems[0].param("product"), Some("Exchange Online"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::ProductWrongArea {
+            product: Product::ExchangeOnline,
+            product_area: SolutionArea::Microsoft365,
+            area: SolutionArea::BusinessApplications
+        }
+    );
     // Without an area there is nothing to compare with yet.
     let no_area = with(|f| {
         f.solution_area = None;
@@ -476,7 +546,12 @@ fn subscription_id_is_required_for_a_product_with_several_subscriptions() {
     let problems = submit_problems(&claim);
     assert_eq!(codes(&problems), ["subscription_id.required"]);
     assert_eq!(problems[0].field, "fields.products[1].subscription_id");
-    assert_eq!(problems[0].param("product"), Some("Power BI Pro"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::SubscriptionIdRequired {
+            product: Product::PowerBiPro
+        }
+    );
 
     claim.fields.products[1].subscription_id = SUBSCRIPTION.to_uppercase();
     assert!(submit_problems(&claim).is_empty());
@@ -527,7 +602,7 @@ fn contact_name_and_title_are_1_to_100_characters() {
     let problems = field_problems(&long);
     let got: Vec<(&str, &str)> = problems
         .iter()
-        .map(|p| (p.field.as_str(), p.code.as_str()))
+        .map(|p| (p.field.as_str(), p.code()))
         .collect();
     assert_eq!(
         got,
@@ -537,8 +612,21 @@ fn contact_name_and_title_are_1_to_100_characters() {
             ("fields.partner_contact.name", "contact.name_too_long"),
         ]
     );
-    assert_eq!(problems[0].param("contact"), Some("customer"));
-    assert_eq!(problems[2].param("contact"), Some("partner"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::ContactNameTooLong {
+            contact: ContactRole::Customer,
+            length: 101,
+            max: 100
+        }
+    );
+    assert!(matches!(
+        problems[2].kind,
+        ProblemKind::ContactNameTooLong {
+            contact: ContactRole::Partner,
+            ..
+        }
+    ));
 }
 
 fn email_codes(email: &str) -> Vec<String> {
@@ -547,7 +635,7 @@ fn email_codes(email: &str) -> Vec<String> {
         "fields.customer_contact.email",
     )
     .into_iter()
-    .map(|problem| problem.code)
+    .map(|problem| problem.code().to_string())
     .collect()
 }
 
@@ -585,7 +673,14 @@ fn e_mail_addresses_pass_a_pragmatic_check() {
         &with(|f| f.customer_contact.email = "ana@contoso".into()),
         "fields.customer_contact.email",
     );
-    assert_eq!(problems[0].param("reason"), Some("domain.too_few_labels"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::EmailDomainInvalid {
+            contact: ContactRole::Customer,
+            domain: "contoso".into(),
+            issue: DomainIssue::TooFewLabels
+        }
+    );
 }
 
 #[test]
@@ -633,7 +728,12 @@ fn technical_contact_is_required_when_a_dynamics_365_product_is_claimed() {
     let problems = submit_problems(&claim);
     assert_eq!(codes(&problems), ["technical_contact.required"]);
     assert_eq!(problems[0].field, "fields.technical_contact");
-    assert_eq!(problems[0].param("products"), Some("Dynamics 365 Sales"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::TechnicalContactRequired {
+            products: vec![Product::Dynamics365Sales]
+        }
+    );
 
     // Partly filled in: each missing part.
     claim.fields.technical_contact.name = "Li Wei".into();
@@ -671,21 +771,37 @@ fn technical_contact_is_optional_otherwise_but_checked_when_typed() {
 fn revenue_association_needs_its_extras() {
     let fields = with(|f| f.activities = [Activity::RevenueAssociation].into_iter().collect());
     assert!(at_field(&fields, "fields.revenue_association").is_empty());
-    assert_eq!(
-        submit_codes(fields.clone(), "fields.revenue_association"),
-        [
-            "revenue_association.solution_seller_name_required",
-            "revenue_association.customer_name_required",
-            "revenue_association.isv_solution_name_required",
-        ]
-    );
+    let mut claim = ready_draft(1);
+    claim.fields = fields.clone();
+    let kinds: Vec<(String, ProblemKind)> =
+        problems_for(&submit_problems(&claim), "fields.revenue_association")
+            .map(|problem| (problem.field.clone(), problem.kind.clone()))
+            .collect();
+    let expected: Vec<(String, ProblemKind)> = RevenueAssociationPart::ALL
+        .into_iter()
+        .map(|part| {
+            (
+                part.path(),
+                ProblemKind::RevenueAssociationRequired { part },
+            )
+        })
+        .collect();
+    assert_eq!(kinds, expected);
     let mut filled = fields;
     filled.revenue_association.solution_seller_name = "Fabrikam".into();
     filled.revenue_association.customer_name = "Contoso".into();
     filled.revenue_association.isv_solution_name = "s".repeat(101);
+    let mut claim = ready_draft(1);
+    claim.fields = filled.clone();
     assert_eq!(
-        submit_codes(filled.clone(), "fields.revenue_association"),
-        ["revenue_association.isv_solution_name_too_long"]
+        problems_for(&submit_problems(&claim), "fields.revenue_association")
+            .map(|problem| problem.kind.clone())
+            .collect::<Vec<_>>(),
+        [ProblemKind::RevenueAssociationTooLong {
+            part: RevenueAssociationPart::IsvSolutionName,
+            length: 101,
+            max: 100
+        }]
     );
     filled.revenue_association.isv_solution_name = "s".repeat(100);
     assert!(submit_codes(filled, "").is_empty());
@@ -706,25 +822,29 @@ fn comments_are_1_to_4000_characters() {
     assert!(comment_problems(&"c".repeat(4000)).is_empty());
     let problems = comment_problems(&"c".repeat(4001));
     assert_eq!(codes(&problems), ["comment.too_long"]);
-    assert_eq!(problems[0].param("max"), Some("4000"));
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::CommentTooLong {
+            length: 4001,
+            max: 4000
+        }
+    );
     assert_eq!(codes(&comment_problems("  ")), ["comment.required"]);
+    // Counted trimmed, as stored: 4,000 characters and a trailing space are fine.
+    assert!(comment_problems(&format!("{} ", "c".repeat(4000))).is_empty());
+    assert_eq!(comment_length(&format!(" {} ", "c".repeat(4000))), 4000);
 }
 
 #[test]
 fn problems_for_selects_a_field_and_what_is_inside_it() {
     let problems = vec![
-        Problem {
-            field: "fields.products[1].subscription_id".into(),
-            code: "subscription_id.required".into(),
-            params: vec![],
-            message: String::new(),
-        },
-        Problem {
-            field: "fields.name".into(),
-            code: "name.required".into(),
-            params: vec![],
-            message: String::new(),
-        },
+        Problem::new(
+            "fields.products[1].subscription_id",
+            ProblemKind::SubscriptionIdRequired {
+                product: Product::PowerApps,
+            },
+        ),
+        Problem::new("fields.name", ProblemKind::NameRequired),
     ];
     assert_eq!(problems_for(&problems, "fields.products").count(), 1);
     assert_eq!(problems_for(&problems, "fields.products[1]").count(), 1);

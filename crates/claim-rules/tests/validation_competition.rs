@@ -5,7 +5,7 @@ mod claims;
 
 use claim_rules::catalog::Product;
 use claim_rules::model::{ClaimFields, ClaimedProduct};
-use claim_rules::validation::{competing_claims, Contested};
+use claim_rules::validation::{competing_claims, CompetitionKind, Contested};
 use claims::*;
 
 fn m365(products: &[Product]) -> ClaimFields {
@@ -51,11 +51,9 @@ fn same_tenant_and_workload_compete() {
             },
         ]
     );
-    assert_eq!(competition.code, "competition.workload");
-    assert!(competition.message.contains("Contoso Exchange"));
-    assert!(competition.message.contains("Contoso Teams"));
-    assert!(competition.message.contains("Exchange Online"));
-    assert!(competition.message.contains("arbitration"));
+    assert_eq!(competition.kind, CompetitionKind::Workload);
+    assert_eq!(competition.kind.code(), "workload");
+    assert_eq!(competition.claims, [a.id, b.id]);
     assert!(competition.involves(b.id));
     assert_eq!(competition.other(a.id), Some(b.id));
 }
@@ -96,7 +94,7 @@ fn business_applications_compete_per_subscription() {
             subscription_id: Some(SUBSCRIPTION.to_string())
         }]
     );
-    assert_eq!(found[0].code, "competition.subscription");
+    assert_eq!(found[0].kind, CompetitionKind::Subscription);
 }
 
 #[test]
@@ -170,8 +168,8 @@ fn three_claims_give_three_pairs_and_mixed_areas_one_code() {
     let b = a.clone();
     let b = claim_rules::model::Claim { id: id(5), ..b };
     assert_eq!(
-        competing_claims(&[a, b])[0].code,
-        "competition.workload_and_subscription"
+        competing_claims(&[a, b])[0].kind,
+        CompetitionKind::WorkloadAndSubscription
     );
 }
 

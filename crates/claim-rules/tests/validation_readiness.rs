@@ -4,9 +4,10 @@
 #[path = "fixtures/claims.rs"]
 mod claims;
 
+use claim_rules::catalog::Product;
 use claim_rules::history::InformationReason;
 use claim_rules::model::PoeChecklist;
-use claim_rules::validation::{poe_readiness, ReadinessCheck, ReadinessState};
+use claim_rules::validation::{poe_readiness, ReadinessAdvice, ReadinessCheck, ReadinessState};
 use claims::*;
 
 fn all_ticked() -> PoeChecklist {
@@ -24,34 +25,34 @@ fn five_items_in_order_each_mirroring_a_reason() {
     let items = poe_readiness(&ready_draft(1));
     let got: Vec<(ReadinessCheck, &str, InformationReason)> = items
         .iter()
-        .map(|item| (item.check, item.code.as_str(), item.prevents))
+        .map(|item| (item.check, item.check.code(), item.prevents))
         .collect();
     assert_eq!(
         got,
         [
             (
                 ReadinessCheck::PoeAboutClaim,
-                "readiness.poe_about_claim",
+                "poe_about_claim",
                 InformationReason::MissingAllPoe
             ),
             (
                 ReadinessCheck::CustomerAcknowledgment,
-                "readiness.customer_acknowledgment",
+                "customer_acknowledgment",
                 InformationReason::MissingCustomerAcknowledgment
             ),
             (
                 ReadinessCheck::DatesRecent,
-                "readiness.dates_recent",
+                "dates_recent",
                 InformationReason::MissingOrOldDates
             ),
             (
                 ReadinessCheck::SolutionDescribed,
-                "readiness.solution_described",
+                "solution_described",
                 InformationReason::MissingPartnerSolution
             ),
             (
                 ReadinessCheck::ProductsNamed,
-                "readiness.products_named",
+                "products_named",
                 InformationReason::MissingProducts
             ),
         ]
@@ -64,20 +65,13 @@ fn unticked_items_are_warnings_naming_the_reviewer_reason() {
     assert!(items
         .iter()
         .all(|item| item.state == ReadinessState::Warning));
-    assert!(
-        items[1].message.contains("Missing customer acknowledgment"),
-        "{}",
-        items[1].message
-    );
-    assert!(
-        items[4].message.contains("Power Apps"),
-        "{}",
-        items[4].message
-    );
+    assert_eq!(items[1].advice, ReadinessAdvice::NotChecked);
     assert_eq!(
-        items[4].params,
-        [("products".to_string(), "Power Apps".to_string())]
+        items[1].prevents,
+        InformationReason::MissingCustomerAcknowledgment
     );
+    assert_eq!(items[4].products, [Product::PowerApps]);
+    assert!(items[..4].iter().all(|item| item.products.is_empty()));
 }
 
 #[test]
@@ -86,7 +80,7 @@ fn ticked_items_with_poe_are_ok() {
     claim.poe_checklist = all_ticked();
     assert!(poe_readiness(&claim)
         .iter()
-        .all(|item| item.state == ReadinessState::Ok));
+        .all(|item| item.state == ReadinessState::Ok && item.advice == ReadinessAdvice::Checked));
 
     // Each tick counts for its own item only.
     for (index, check) in ReadinessCheck::ALL.into_iter().enumerate() {
@@ -123,16 +117,11 @@ fn without_poe_every_item_is_a_warning_even_if_ticked() {
     assert!(items
         .iter()
         .all(|item| item.state == ReadinessState::Warning));
-    assert!(
-        items[0].message.contains("No PoE is attached"),
-        "{}",
-        items[0].message
-    );
-    assert!(
-        items[0].message.contains("Missing all PoE"),
-        "{}",
-        items[0].message
-    );
+    assert_eq!(items[0].advice, ReadinessAdvice::AttachPoe);
+    assert_eq!(items[0].prevents, InformationReason::MissingAllPoe);
+    assert!(items[1..]
+        .iter()
+        .all(|item| item.advice == ReadinessAdvice::CheckOnceAttached));
 }
 
 #[test]

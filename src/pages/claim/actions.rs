@@ -14,8 +14,8 @@ use super::{acting::parse_effective, failure_text, time_zone, use_claim, Failure
 use crate::i18n::names::{
     action_name, actor_name, information_reason_name, PartnerReasonKind, ReviewerReasonKind,
 };
-use crate::i18n::outcomes::{problem_text, refusal_text};
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::outcomes::problem_text;
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
 
@@ -118,7 +118,7 @@ pub fn ActionsPanel() -> impl IntoView {
                         {other.into_iter().map(|(kind, refusal)| view! {
                             <li data-action=kind.code()>
                                 <strong>{move || tr!(i18n, common.label_colon, label = action_name(&i18n, kind))}</strong>
-                                " " <span class="refusal">{move || refusal_text(&i18n, &refusal)}</span>
+                                " " <span class="refusal">{move || rules::refusal(&i18n, &refusal, &time_zone())}</span>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -183,15 +183,18 @@ fn ActionItem(
 #[component]
 fn BlockedAction(kind: ActionKind, refusal: Refusal) -> impl IntoView {
     let i18n = use_i18n();
-    let reason = match refusal.root_cause() {
-        Refusal::SubmitProblems(problems) => view! {
+    let reason = if let Refusal::SubmitProblems { problems } = refusal.root_cause() {
+        view! {
             <div class="refusal">
                 <p>{move || tr!(i18n, claim.actions.fix_first)}</p>
                 <ul>{problems.iter().cloned().map(|problem| view! { <li>{move || problem_text(&i18n, &problem)}</li> }).collect_view()}</ul>
             </div>
         }
-        .into_any(),
-        _ => view! { <p class="refusal">{move || refusal_text(&i18n, &refusal)}</p> }.into_any(),
+        .into_any()
+    } else {
+        let refusal = refusal.clone();
+        view! { <p class="refusal">{move || rules::refusal(&i18n, &refusal, &time_zone())}</p> }
+            .into_any()
     };
     let reason_id = format!("refusal-{}", kind.code());
     view! {
@@ -306,7 +309,7 @@ fn ActionForm(
     view! {
         <form class="action-form" on:submit=on_submit novalidate=true>
             {parameters(kind, &prefix, reasons, comment, remove, reviewer_reason, partner_reason, other, poe)}
-            <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure))}</p>
+            <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
             <div class="form-buttons">
                 <button type="submit" class="primary">{move || tr!(i18n, claim.actions.record_as, actor = actor_name(&i18n, context.actor.get()), when = when())}</button>
                 <button type="button" class="secondary" on:click=move |_| open.set(None)>{move || tr!(i18n, common.cancel)}</button>
@@ -512,7 +515,7 @@ fn DraftTools() -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || tr!(i18n, common.cancel)}</button>
                 </div>
             </Show>
-            <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure))}</p>
+            <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
         </div>
     }
 }

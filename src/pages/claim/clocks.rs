@@ -32,7 +32,7 @@ pub fn Clocks() -> impl IntoView {
             .unwrap_or_default();
         let (mut live, ended): (Vec<Deadline>, Vec<Deadline>) =
             clocks.into_iter().partition(|clock| clock.is_live(now));
-        live.sort_by_key(|clock| (!clock.kind.partner_acts(), clock.due));
+        live.sort_by(deadlines::attention_order);
         (live, ended)
     });
     view! {

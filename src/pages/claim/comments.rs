@@ -2,13 +2,13 @@
 
 use claim_rules::history::ActionKind;
 use claim_rules::lifecycle::{self, Action};
-use claim_rules::validation::{comment_problems, COMMENT_MAX_CHARS};
+use claim_rules::validation::{comment_length, comment_problems, COMMENT_MAX_CHARS};
 use leptos::prelude::*;
 
 use super::{failure_text, time_zone, use_claim, Failure};
 use crate::i18n::names::actor_name;
-use crate::i18n::outcomes::{problem_text, refusal_text};
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::outcomes::problem_text;
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::use_app;
 
 /// The comments section.
@@ -41,7 +41,8 @@ pub fn Comments() -> impl IntoView {
     let tried = RwSignal::new(false);
     let error = RwSignal::new(None::<Failure>);
     let problems = move || text.with(|text| comment_problems(text));
-    let left = move || COMMENT_MAX_CHARS as i64 - text.with(|text| text.chars().count()) as i64;
+    // Counted as the rules count (trimmed), so the count and the refusal agree.
+    let left = move || COMMENT_MAX_CHARS as i64 - text.with(|text| comment_length(text)) as i64;
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         tried.set(true);
@@ -72,7 +73,7 @@ pub fn Comments() -> impl IntoView {
                 view! {
                     <ol class="comment-list">
                         {comments.into_iter().map(|comment| view! {
-                            <li class="comment" data-author=format!("{:?}", comment.author)>
+                            <li class="comment" data-author=comment.author.code()>
                                 <p class="comment-meta">
                                     <strong>{move || actor_name(&i18n, comment.author)}</strong>
                                     " · " <span>{move || i18n.date_time(comment.at, &time_zone())}</span>
@@ -98,12 +99,12 @@ pub fn Comments() -> impl IntoView {
                         <p id="new-comment-count" class="hint small" data-over=move || (left() < 0).then_some("true")>{move || chars_left_text(&i18n, left())}</p>
                         <p id="new-comment-error" class="field-error" role="alert">
                             {move || if tried.get() { problems().iter().map(|problem| problem_text(&i18n, problem)).collect::<Vec<_>>().join(" ") } else { String::new() }}
-                            {move || error.get().map(|failure| failure_text(&i18n, &failure))}
+                            {move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}
                         </p>
                         <button type="submit" class="primary">{move || tr!(i18n, claim.comments.add)}</button>
                     </form>
                 }.into_any(),
-                Some(Err(refusal)) => view! { <p class="refusal">{move || refusal_text(&i18n, &refusal)}</p> }.into_any(),
+                Some(Err(refusal)) => view! { <p class="refusal">{move || rules::refusal(&i18n, &refusal, &time_zone())}</p> }.into_any(),
                 None => ().into_any(),
             }}
         </div>

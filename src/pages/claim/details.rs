@@ -1,5 +1,5 @@
-//! The claim's details: shown read-only, and editable by the partner in the field groups
-//! the rules leave unlocked (`lifecycle::field_lock`); each locked group says why.
+//! The claim's details: shown read-only, and editable in the field groups the rules leave
+//! open to the acting role (`lifecycle::field_access`); each locked group says why.
 //! Saving goes through `Action::Edit`. (Simple inputs of our own: the wizard's
 //! `components::field` was not there when this page was written.)
 
@@ -7,14 +7,16 @@ use std::collections::BTreeMap;
 
 use claim_rules::catalog::Product;
 use claim_rules::lifecycle::{self, Action, EditableField, LockReason, Refusal};
-use claim_rules::model::{Activity, Actor, ClaimFields, ClaimedProduct, SolutionArea};
+use claim_rules::model::{
+    subscription_applies, Activity, ClaimFields, ClaimedProduct, SolutionArea,
+};
 use claim_rules::validation::{field_problems, problems_for, Problem};
 use leptos::prelude::*;
 
-use super::{failure_text, use_claim, Failure};
+use super::{failure_text, time_zone, use_claim, Failure};
 use crate::i18n::names::{activity_name, program_list};
-use crate::i18n::outcomes::{lock_reason_text, problem_text, refusal_text};
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::outcomes::{lock_reason_text, problem_text};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 
 /// Words a label in the current language.
 type Label = fn(&I18n) -> String;
@@ -251,6 +253,23 @@ pub fn Details() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Whether the acting role may edit each group now, and why not: the rules decide.
+    let access = Memo::new(move |_| {
+        let now = state.now.get();
+        let actor = context.actor.get();
+        context.claim.with(|claim| {
+            claim
+                .as_ref()
+                .map(|claim| {
+                    lifecycle::field_access(claim, actor, now, &state.rules())
+                        .into_iter()
+                        .collect::<BTreeMap<_, _>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Locks are what the status imposes (shown whoever acts); not being the partner is
+    // said by the absence of the edit button.
     let locks = Memo::new(move |_| {
         let now = state.now.get();
         context.claim.with(|claim| {
@@ -273,11 +292,13 @@ pub fn Details() -> impl IntoView {
     let locked = move |group: EditableField| {
         locks.with(|locks| locks.get(&group).is_some_and(Option::is_some))
     };
+    // The details form edits the field groups; PoE has its own section.
     let editable = Memo::new(move |_| {
-        context.actor.get() == Actor::Partner
-            && EditableField::ALL
-                .into_iter()
-                .any(|group| group != EditableField::Poe && !locked(group))
+        access.with(|access| {
+            access
+                .iter()
+                .any(|(group, allowed)| *group != EditableField::Poe && allowed.is_ok())
+        })
     });
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(ClaimFields::default());
@@ -332,7 +353,7 @@ pub fn Details() -> impl IntoView {
                 &i18n,
                 fields
                     .solution_area
-                    .map(|a| a.display_name().to_string())
+                    .map(|a| rules::area_name(a).to_string())
                     .unwrap_or_default(),
             ),
             EditableField::SolutionArea,
@@ -383,7 +404,7 @@ pub fn Details() -> impl IntoView {
                 .join(" · ");
             rows.push(row(section, dash(&i18n, text), EditableField::Contacts));
         }
-        if fields.activities.contains(&Activity::RevenueAssociation) {
+        if fields.revenue_association_applies() {
             for field in REVENUE {
                 rows.push(row(
                     field_label(&i18n, &field),
@@ -442,7 +463,7 @@ pub fn Details() -> impl IntoView {
             >
                 <form class="details-form" on:submit=save novalidate=true>
                     <EditForm draft locks />
-                    <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure))}</p>
+                    <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
                     <div class="form-buttons">
                         <button type="submit" class="primary">{move || tr!(i18n, claim.details.save)}</button>
                         <button type="button" class="secondary" on:click=move |_| editing.set(false)>{move || tr!(i18n, common.cancel)}</button>
@@ -495,7 +516,7 @@ fn EditForm(
                     prop:value=move || draft.with(|fields| (field.get)(fields).clone())
                     on:input=move |event| draft.update(|fields| *(field.set)(fields) = event_target_value(&event))
                 />
-                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || refusal_text(&i18n, &refusal)}</span> })}</p>
+                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
             </div>
         }
     };
@@ -515,10 +536,10 @@ fn EditForm(
             }>
                 <option value="" selected=move || draft.with(|f| f.solution_area.is_none())>{move || tr!(i18n, claim.details.choose_area)}</option>
                 {SolutionArea::ALL.into_iter().map(|area| view! {
-                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{area.display_name()}</option>
+                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{rules::area_name(area)}</option>
                 }).collect_view()}
             </select>
-            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || refusal_text(&i18n, &refusal)}</span> })}</p>
+            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
         </div>
         <fieldset class="checks" disabled=activities_lock.is_some()>
             <legend>{move || tr!(i18n, claim.details.activities)}</legend>
@@ -531,7 +552,7 @@ fn EditForm(
                     <span>{move || activity_name(&i18n, activity)}</span>
                 </label>
             }).collect_view()}
-            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || refusal_text(&i18n, &refusal)}</span> })}</p>
+            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
         </fieldset>
         <fieldset class="checks products" disabled=products_lock.is_some()>
             <legend>{move || tr!(i18n, claim.details.products)}</legend>
@@ -539,10 +560,10 @@ fn EditForm(
                 let area = draft.with(|f| f.solution_area);
                 area.map(|area| Product::of_area(area).map(|product| view! { <ProductChoice product draft /> }).collect_view())
             }}
-            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || refusal_text(&i18n, &refusal)}</span> })}</p>
+            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
         </fieldset>
         {CONTACTS.into_iter().map(text_input).collect_view()}
-        {move || draft.with(|f| f.activities.contains(&Activity::RevenueAssociation)).then(|| REVENUE.into_iter().map(text_input).collect_view())}
+        {move || draft.with(ClaimFields::revenue_association_applies).then(|| REVENUE.into_iter().map(text_input).collect_view())}
     }
 }
 
@@ -589,7 +610,7 @@ fn ProductChoice(product: Product, draft: RwSignal<ClaimFields>) -> impl IntoVie
                 } />
                 <span>{product.display_name()}</span>
             </label>
-            <Show when=move || claimed() && product.area() == SolutionArea::BusinessApplications>
+            <Show when=move || claimed() && subscription_applies(product)>
                 <label class="check sub">
                     <input type="checkbox" prop:checked=several on:change=move |event| {
                         let checked = event_target_checked(&event);

@@ -13,7 +13,9 @@ use serde_json::Value;
 use super::details::{activities_text, products_text};
 use super::{time_zone, use_claim};
 use crate::components::status::StatusBadge;
-use crate::i18n::names::{action_name, actor_name, information_reason_name, rejection_reason_text};
+use crate::i18n::names::{
+    action_name, actor_name, area_name, information_reason_name, rejection_reason_text,
+};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::Route;
 
@@ -143,10 +145,8 @@ fn change_parts(i18n: &I18n, change: &FieldChange) -> (String, String, String) {
         "fields.solution_area" => (
             tr!(i18n, claim.details.solution_area),
             both(&|v| {
-                typed::<Option<SolutionArea>>(v).map(|area| {
-                    area.map(|a| a.display_name().to_string())
-                        .unwrap_or_default()
-                })
+                typed::<Option<SolutionArea>>(v)
+                    .map(|area| area.map(|a| area_name(i18n, a)).unwrap_or_default())
             }),
         ),
         "fields.activities" => (

@@ -15,8 +15,7 @@ use wasm_bindgen::JsCast;
 
 use super::{failure_text, time_zone, use_claim, Failure};
 use crate::i18n::names::{action_name, actor_name};
-use crate::i18n::outcomes::refusal_text;
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app};
 
 /// The PoE section.
@@ -124,12 +123,12 @@ pub fn PoeList() -> impl IntoView {
                     <PoeFiles id="poe-add".to_string() label=|i18n| tr!(i18n, claim.poe.add_files) chosen />
                 }.into_any(),
                 (Actor::Partner, Some(refusal)) => view! {
-                    <p class="lock-note">{move || tr!(i18n, claim.details.locked)} " " {move || refusal_text(&i18n, &refusal)}</p>
+                    <p class="lock-note">{move || tr!(i18n, claim.details.locked)} " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</p>
                 }.into_any(),
                 (Actor::Reviewer | Actor::Customer | Actor::System, _) => ().into_any(),
             }}
             <p class="feedback" role="status">{move || done.get().then(|| tr!(i18n, claim.actions.recorded, action = action_name(&i18n, ActionKind::AddPoe)))}</p>
-            <p class="form-error" role="alert">{move || error.get().iter().map(|failure| failure_text(&i18n, failure)).collect::<Vec<_>>().join(" ")}</p>
+            <p class="form-error" role="alert">{move || error.get().iter().map(|failure| failure_text(&i18n, failure, &time_zone())).collect::<Vec<_>>().join(" ")}</p>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::steps::{activity_id, area_id};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
-use crate::i18n::names::{activity_name, program_list};
+use crate::i18n::names::{activity_name, area_name, program_list};
 use crate::i18n::{tr, use_i18n};
 
 /// The control keys under which the area's and the activities' messages are shown.
@@ -57,7 +57,7 @@ fn AreaChoice(area: SolutionArea) -> impl IntoView {
     view! {
         <Choice
             id=area_id(area)
-            label=area.display_name()
+            label=move || area_name(&i18n, area)
             radio_group="solution_area"
             checked=Signal::derive(move || draft.fields.with(|f| f.solution_area == Some(area)))
             on_toggle=move |on: bool| {

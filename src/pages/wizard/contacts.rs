@@ -2,7 +2,7 @@
 //! is claimed), the partner's contact, and the revenue-association details (only for the
 //! Revenue association activity).
 
-use claim_rules::model::{Activity, ClaimFields};
+use claim_rules::model::ClaimFields;
 use leptos::prelude::*;
 
 use super::text::DraftText;
@@ -10,22 +10,13 @@ use super::use_draft;
 use crate::components::field::FieldMessages;
 use crate::i18n::{tr, use_i18n};
 
-/// The Dynamics 365 products claimed; a technical contact is required when there is one.
+/// The claimed products that make a technical contact required (the rules decide).
 fn dynamics_products(fields: &ClaimFields) -> Vec<String> {
     fields
-        .products
-        .iter()
-        .filter(|c| c.product.is_dynamics_365())
-        .map(|c| c.product.display_name().to_string())
+        .technical_contact_required_by()
+        .into_iter()
+        .map(|product| product.display_name().to_string())
         .collect()
-}
-
-/// Whether anything was typed for the technical contact.
-fn has_technical_contact(fields: &ClaimFields) -> bool {
-    let contact = &fields.technical_contact;
-    [&contact.name, &contact.title, &contact.email]
-        .iter()
-        .any(|text| !text.trim().is_empty())
 }
 
 /// The contacts, each in its own group.
@@ -33,16 +24,15 @@ fn has_technical_contact(fields: &ClaimFields) -> bool {
 pub fn ContactsStep() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    // Shown when required, or when it was filled in before (so it can be cleared); the
-    // latter decided once, so emptying a field while typing does not hide the group.
-    let filled_before = draft.fields.with_untracked(has_technical_contact);
+    // The rules say when the technical contact applies (required, or typed in); asked
+    // once as the step opens as well, so emptying a field while typing does not hide
+    // the group under the cursor.
+    let applied_before = draft
+        .fields
+        .with_untracked(ClaimFields::technical_contact_applies);
     let technical_shown =
-        move || filled_before || draft.fields.with(|f| !dynamics_products(f).is_empty());
-    let revenue_shown = move || {
-        draft
-            .fields
-            .with(|f| f.activities.contains(&Activity::RevenueAssociation))
-    };
+        move || applied_before || draft.fields.with(ClaimFields::technical_contact_applies);
+    let revenue_shown = move || draft.fields.with(ClaimFields::revenue_association_applies);
     view! {
         <p class="step-intro">{move || tr!(i18n, wizard.contacts_intro)}</p>
         <fieldset class="group">

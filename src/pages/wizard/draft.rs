@@ -19,8 +19,8 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
 use super::steps::Step;
-use crate::i18n::outcomes::{problem_text, refusal_text};
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::outcomes::problem_text;
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::{AppState, ChangeError};
 
@@ -104,6 +104,11 @@ impl Draft {
             problems,
             timer: StoredValue::new(None),
         }
+    }
+
+    /// The calendar's time zone (for refusals that name a time), untracked.
+    pub fn time_zone(&self) -> String {
+        self.state.time_zone_untracked()
     }
 
     /// The stored draft (reactive).
@@ -337,10 +342,11 @@ fn preview_claim(state: AppState, id: Option<Uuid>, fields: &ClaimFields) -> Cla
     claim
 }
 
-/// A change error in words for the partner.
-pub fn describe_error_with(i18n: I18n, error: &ChangeError) -> String {
+/// A change error in words for the partner (the rules' refusals worded from the
+/// catalogue, times in the calendar's zone).
+pub fn describe_error_with(i18n: I18n, error: &ChangeError, zone: &str) -> String {
     match error {
-        ChangeError::Refused(refusal) => refusal_text(&i18n, refusal),
+        ChangeError::Refused(refusal) => rules::refusal(&i18n, refusal, zone),
         ChangeError::ChangedElsewhere => tr!(i18n, wizard.changed_elsewhere),
         ChangeError::KeptAside => tr!(i18n, wizard.kept_aside),
         ChangeError::NotFound => tr!(i18n, wizard.draft_gone),

@@ -37,7 +37,7 @@ pub fn PoeStep() -> impl IntoView {
             <FieldMessages id="wiz-poe-messages" messages=draft.messages("wiz-poe", || "poe".to_string()) />
             <PoeList documents on_remove />
             <AddPoe input_id=POE_INPUT_ID on_added />
-            {move || problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error)}</p> })}
+            {move || problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error, &draft.time_zone())}</p> })}
         </section>
         <Readiness />
     }
@@ -48,6 +48,7 @@ pub fn PoeStep() -> impl IntoView {
 #[component]
 fn Readiness() -> impl IntoView {
     let i18n = use_i18n();
+    let draft = use_draft();
     let problem = RwSignal::new(None::<ChangeError>);
     view! {
         <fieldset class="group readiness">
@@ -55,7 +56,7 @@ fn Readiness() -> impl IntoView {
             <p class="field-hint">{move || tr!(i18n, wizard.readiness_hint)}</p>
             // The checks are fixed; only their state changes, so ticking one keeps focus.
             <div class="choices">{ReadinessCheck::ALL.map(|check| view! { <ReadinessChoice check problem /> }).collect_view()}</div>
-            {move || problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error)}</p> })}
+            {move || problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error, &draft.time_zone())}</p> })}
         </fieldset>
     }
 }

@@ -2,13 +2,14 @@
 //! the customer has several subscriptions of it, and then which one is claimed.
 
 use claim_rules::catalog::Product;
-use claim_rules::model::{ClaimedProduct, SolutionArea};
+use claim_rules::model::{ClaimFields, ClaimedProduct, SolutionArea};
 use leptos::prelude::*;
 
 use super::stepper::go_to;
 use super::steps::{product_id, several_id, subscription_id, Step};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages, TextField};
+use crate::i18n::names::area_name;
 use crate::i18n::{tr, use_i18n};
 
 /// The control key under which the product list's own messages are shown.
@@ -70,7 +71,7 @@ fn ProductList(area: SolutionArea) -> impl IntoView {
     };
     view! {
         <fieldset class="group" aria-describedby="wiz-products-messages">
-            <legend>{area.display_name()}</legend>
+            <legend>{move || area_name(&i18n, area)}</legend>
             <p class="field-hint">{hint}</p>
             <FieldMessages id="wiz-products-messages" messages />
             <ul class="product-list">
@@ -103,8 +104,12 @@ fn ProductItem(product: Product, area: SolutionArea) -> impl IntoView {
             }
         })
     };
-    let needs_subscription = product.area() == SolutionArea::BusinessApplications
-        && area == SolutionArea::BusinessApplications;
+    // Asked of the rules with the area this list shows (the working copy's).
+    let needs_subscription = ClaimFields {
+        solution_area: Some(area),
+        ..ClaimFields::default()
+    }
+    .subscription_applies(product);
     view! {
         <li class="product" class:claimed=is_claimed>
             <Choice id=product_id(product) label=product.display_name() checked=is_claimed on_toggle=toggle>

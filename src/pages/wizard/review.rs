@@ -12,7 +12,7 @@ use super::evidence::readiness_label;
 use super::stepper::go_to;
 use super::steps::{target, Step};
 use super::use_draft;
-use crate::i18n::names::{activity_name, program_list};
+use crate::i18n::names::{activity_name, area_name, program_list};
 use crate::i18n::outcomes::{competition_text, problem_text};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::{navigate, Route};
@@ -50,7 +50,7 @@ pub fn ReviewStep() -> impl IntoView {
             <button type="button" id="wiz-submit" class="button primary large" aria-describedby="wiz-submit-hint" on:click=submit>
                 {move || tr!(i18n, wizard.submit)}
             </button>
-            {move || submit_problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error)}</p> })}
+            {move || submit_problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error, &draft.time_zone())}</p> })}
         </div>
     }
 }
@@ -143,6 +143,14 @@ fn Warnings() -> impl IntoView {
         validation::competing_claims(&claims)
             .into_iter()
             .filter(|c| c.involves(id))
+            .map(|c| {
+                competition_text(&i18n, &c, |other| {
+                    claims
+                        .iter()
+                        .find(|claim| claim.id == other)
+                        .map(|claim| claim.fields.name.clone())
+                })
+            })
             .collect::<Vec<_>>()
     };
     view! {
@@ -160,7 +168,7 @@ fn Warnings() -> impl IntoView {
                                         <span class="warning-marker" aria-hidden="true">"!"</span>
                                         <strong>{move || tr!(i18n, wizard.competing_claim)}</strong>
                                         " "
-                                        {move || competition_text(&i18n, &competition)}
+                                        {competition}
                                     </li>
                                 }
                             })
@@ -241,7 +249,7 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
                 tr!(i18n, wizard.solution_area),
                 fields
                     .solution_area
-                    .map(|area| area.display_name().to_string())
+                    .map(|area| area_name(&i18n, area))
                     .unwrap_or_default(),
             ),
             (
@@ -286,8 +294,7 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
                 contact(&fields.customer_contact),
             )];
             let technical = contact(&fields.technical_contact);
-            if !technical.is_empty() || fields.products.iter().any(|c| c.product.is_dynamics_365())
-            {
+            if fields.technical_contact_applies() {
                 rows.push((tr!(i18n, wizard.technical_contact), technical));
             }
             let partner = [

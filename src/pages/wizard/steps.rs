@@ -3,6 +3,7 @@
 
 use claim_rules::catalog::Product;
 use claim_rules::model::{Activity, ClaimFields, SolutionArea};
+use claim_rules::validation::path_is_within;
 
 use crate::i18n::{tr, I18n};
 
@@ -124,11 +125,7 @@ pub const POE_INPUT_ID: &str = "wiz-poe-files";
 
 /// The step and control where the problem about `path` is fixed.
 pub fn target(path: &str, fields: &ClaimFields) -> (Step, String) {
-    let within = |prefix: &str| {
-        path == prefix
-            || path.starts_with(&format!("{prefix}."))
-            || path.starts_with(&format!("{prefix}["))
-    };
+    let within = |prefix: &str| path_is_within(path, prefix);
     if within("fields.name")
         || within("fields.partner_id")
         || within("fields.customer_domain")

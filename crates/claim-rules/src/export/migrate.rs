@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{json_kind, ImportProblem, FORMAT_VERSION};
+use super::{ImportProblem, ImportProblemKind, JsonKind, FORMAT_VERSION};
 
 /// Bring a document of format version `from_version` up to [`FORMAT_VERSION`], step by
 /// step. A document already at the current version is returned unchanged.
@@ -26,10 +26,10 @@ pub fn migrate(value: Value, from_version: u32) -> Result<Value, Vec<ImportProbl
     if from_version > FORMAT_VERSION {
         return Err(vec![ImportProblem::new(
             "$.version",
-            "version.too_new",
-            format!(
-                "Format version {from_version} is newer than this app reads ({FORMAT_VERSION}); update the app."
-            ),
+            ImportProblemKind::VersionTooNew {
+                version: u64::from(from_version),
+                supported: FORMAT_VERSION,
+            },
         )]);
     }
     let mut value = value;
@@ -40,8 +40,7 @@ pub fn migrate(value: Value, from_version: u32) -> Result<Value, Vec<ImportProbl
             _ => {
                 return Err(vec![ImportProblem::new(
                     "$.version",
-                    "migration.failed",
-                    format!("There is no migration from format version {version}."),
+                    ImportProblemKind::MigrationMissing { version },
                 )])
             }
         };
@@ -64,11 +63,10 @@ fn v0_to_v1(value: Value) -> Result<Value, Vec<ImportProblem>> {
     let Value::Object(mut root) = value else {
         return Err(vec![ImportProblem::new(
             "$",
-            "migration.failed",
-            format!(
-                "A version 0 export is an object, but this file holds {}.",
-                json_kind(&value)
-            ),
+            ImportProblemKind::MigrationNotObject {
+                version: 0,
+                found: JsonKind::of(&value),
+            },
         )]);
     };
     rename(&mut root, "exportedAt", "exported_at");

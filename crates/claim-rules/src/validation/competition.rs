@@ -51,21 +51,51 @@ impl Contested {
         }
     }
 
-    /// How the message names it.
-    fn describe(&self) -> String {
+    /// A stable machine code (snake case): the catalogue key `contested.<code>` names
+    /// it (`subscription_unidentified` when no subscription ID tells them apart).
+    ///
+    /// ```
+    /// use claim_rules::catalog::Product;
+    /// use claim_rules::validation::Contested;
+    ///
+    /// let contested = Contested::Subscription { product: Product::PowerApps, subscription_id: None };
+    /// assert_eq!(contested.code(), "subscription_unidentified");
+    /// ```
+    pub fn code(&self) -> &'static str {
         match self {
-            Contested::Workload { product } => format!("the {} workload", product.display_name()),
+            Contested::Workload { .. } => "workload",
             Contested::Subscription {
-                product,
-                subscription_id: Some(id),
-            } => format!("the {} subscription {id}", product.display_name()),
+                subscription_id: Some(_),
+                ..
+            } => "subscription",
             Contested::Subscription {
-                product,
                 subscription_id: None,
-            } => format!(
-                "a {} subscription (no subscription ID tells them apart)",
-                product.display_name()
-            ),
+                ..
+            } => "subscription_unidentified",
+        }
+    }
+}
+
+/// What kind of competition two claims are in: the catalogue key `competition.<code>`
+/// words the warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::EnumIter)]
+#[serde(rename_all = "snake_case")]
+pub enum CompetitionKind {
+    /// Only Microsoft 365 workloads are contested.
+    Workload,
+    /// Only Business Applications subscriptions are contested.
+    Subscription,
+    /// Both.
+    WorkloadAndSubscription,
+}
+
+impl CompetitionKind {
+    /// A stable machine code (snake case).
+    pub fn code(self) -> &'static str {
+        match self {
+            CompetitionKind::Workload => "workload",
+            CompetitionKind::Subscription => "subscription",
+            CompetitionKind::WorkloadAndSubscription => "workload_and_subscription",
         }
     }
 }
@@ -79,14 +109,8 @@ pub struct Competition {
     pub tenant_id: String,
     /// Everything both claims claim on that tenant, sorted.
     pub contested: Vec<Contested>,
-    /// Stable code: `competition.workload`, `competition.subscription`, or
-    /// `competition.workload_and_subscription`.
-    pub code: String,
-    /// Parameters for the translated message: `claim_a`, `claim_b` (names), `tenant_id`,
-    /// `contested` (the products, comma-separated).
-    pub params: Vec<(String, String)>,
-    /// The warning in plain English.
-    pub message: String,
+    /// What kind of competition (derived from `contested`).
+    pub kind: CompetitionKind,
 }
 
 impl Competition {
@@ -235,16 +259,6 @@ pub fn competing_claims(claims: &[Claim]) -> Vec<Competition> {
         .collect()
 }
 
-fn claim_label(claim: &Claim) -> String {
-    let name = claim.fields.name.trim();
-    if name.is_empty() {
-        let id = claim.id.simple().to_string();
-        format!("unnamed claim {}", &id[..8])
-    } else {
-        name.to_string()
-    }
-}
-
 fn competition(a: &Claim, b: &Claim, tenant_id: String, contested: Vec<Contested>) -> Competition {
     let workloads = contested
         .iter()
@@ -252,40 +266,15 @@ fn competition(a: &Claim, b: &Claim, tenant_id: String, contested: Vec<Contested
     let subscriptions = contested
         .iter()
         .any(|item| matches!(item, Contested::Subscription { .. }));
-    let code = match (workloads, subscriptions) {
-        (true, true) => "competition.workload_and_subscription",
-        (true, false) => "competition.workload",
-        (false, _) => "competition.subscription",
+    let kind = match (workloads, subscriptions) {
+        (true, true) => CompetitionKind::WorkloadAndSubscription,
+        (true, false) => CompetitionKind::Workload,
+        (false, _) => CompetitionKind::Subscription,
     };
-    let (name_a, name_b) = (claim_label(a), claim_label(b));
-    let described: Vec<String> = contested.iter().map(Contested::describe).collect();
-    let products: Vec<&str> = contested
-        .iter()
-        .map(|item| item.product().display_name())
-        .collect();
-    let message = format!(
-        "“{name_a}” and “{name_b}” both claim {} of tenant {tenant_id}. Each workload or subscription can belong to one partner only, so such claims go through arbitration and can stay under review longer.",
-        join_with_and(&described)
-    );
     Competition {
         claims: [a.id, b.id],
-        params: vec![
-            ("claim_a".to_string(), name_a),
-            ("claim_b".to_string(), name_b),
-            ("tenant_id".to_string(), tenant_id.clone()),
-            ("contested".to_string(), products.join(", ")),
-        ],
         tenant_id,
         contested,
-        code: code.to_string(),
-        message,
-    }
-}
-
-fn join_with_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        kind,
     }
 }

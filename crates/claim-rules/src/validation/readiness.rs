@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::catalog::Product;
 use crate::history::InformationReason;
 use crate::model::Claim;
 
@@ -31,25 +32,21 @@ impl ReadinessCheck {
         ReadinessCheck::ProductsNamed,
     ];
 
-    /// Stable code of the check, for translation.
+    /// A stable machine code (snake case): the catalogue keys `readiness.<code>.label`
+    /// (its short name) and `readiness.<code>.what` (what to check) word it.
+    ///
+    /// ```
+    /// use claim_rules::validation::ReadinessCheck;
+    ///
+    /// assert_eq!(ReadinessCheck::DatesRecent.code(), "dates_recent");
+    /// ```
     pub fn code(self) -> &'static str {
         match self {
-            ReadinessCheck::PoeAboutClaim => "readiness.poe_about_claim",
-            ReadinessCheck::CustomerAcknowledgment => "readiness.customer_acknowledgment",
-            ReadinessCheck::DatesRecent => "readiness.dates_recent",
-            ReadinessCheck::SolutionDescribed => "readiness.solution_described",
-            ReadinessCheck::ProductsNamed => "readiness.products_named",
-        }
-    }
-
-    /// A short name for lists, for example "Customer acknowledgment".
-    pub fn display_name(self) -> &'static str {
-        match self {
-            ReadinessCheck::PoeAboutClaim => "PoE attached and about this claim",
-            ReadinessCheck::CustomerAcknowledgment => "Customer signature or acknowledgment",
-            ReadinessCheck::DatesRecent => "Dates present and recent",
-            ReadinessCheck::SolutionDescribed => "Partner solution/service described",
-            ReadinessCheck::ProductsNamed => "Every claimed product named",
+            ReadinessCheck::PoeAboutClaim => "poe_about_claim",
+            ReadinessCheck::CustomerAcknowledgment => "customer_acknowledgment",
+            ReadinessCheck::DatesRecent => "dates_recent",
+            ReadinessCheck::SolutionDescribed => "solution_described",
+            ReadinessCheck::ProductsNamed => "products_named",
         }
     }
 
@@ -76,6 +73,34 @@ pub enum ReadinessState {
     Warning,
 }
 
+/// What the partner is told about one check: the catalogue key
+/// `readiness.advice.<code>` words it, with the check's "what to check" and the reason a
+/// reviewer would give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::EnumIter)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadinessAdvice {
+    /// The partner ticked it and PoE is attached.
+    Checked,
+    /// No PoE at all: attach a document about this customer and this work.
+    AttachPoe,
+    /// Once PoE is attached, check this.
+    CheckOnceAttached,
+    /// PoE is attached but this is not ticked yet.
+    NotChecked,
+}
+
+impl ReadinessAdvice {
+    /// A stable machine code (snake case).
+    pub fn code(self) -> &'static str {
+        match self {
+            ReadinessAdvice::Checked => "checked",
+            ReadinessAdvice::AttachPoe => "attach_poe",
+            ReadinessAdvice::CheckOnceAttached => "check_once_attached",
+            ReadinessAdvice::NotChecked => "not_checked",
+        }
+    }
+}
+
 /// One line of the readiness checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReadinessItem {
@@ -83,14 +108,12 @@ pub struct ReadinessItem {
     pub check: ReadinessCheck,
     /// Satisfied or not.
     pub state: ReadinessState,
-    /// Stable code (same as [`ReadinessCheck::code`]).
-    pub code: String,
+    /// What to tell the partner about it.
+    pub advice: ReadinessAdvice,
     /// The information-request reason this check prevents.
     pub prevents: InformationReason,
-    /// Parameters for the translated message (`products`: the claimed products' names).
-    pub params: Vec<(String, String)>,
-    /// What to check, in plain English; for a warning, also what the reviewer would ask.
-    pub message: String,
+    /// The claimed products (for [`ReadinessCheck::ProductsNamed`]; empty for the others).
+    pub products: Vec<Product>,
 }
 
 /// The PoE readiness checklist for a claim: the five checks of SPEC §2, each `Ok` when
@@ -99,29 +122,26 @@ pub struct ReadinessItem {
 /// every item is a warning: there is nothing yet that could show it.
 ///
 /// ```
-/// use claim_rules::validation::{ReadinessCheck, ReadinessState};
+/// use claim_rules::validation::{ReadinessAdvice, ReadinessCheck, ReadinessState};
 /// # use claim_rules::validation::poe_readiness;
-/// # let claim: claim_rules::model::Claim = serde_json::from_str(r#"{"id":"6c1b7c40-1d4e-4b7a-9f55-0a3c2f4a9d11","revision":1,
-/// #   "created_at":"2025-03-03T09:00:00Z","updated_at":"2025-03-03T09:00:00Z","status":"Draft",
-/// #   "fields":{"name":"","partner_id":"","customer_domain":"","tenant_id":"","solution_area":null,"activities":[],"products":[],
-/// #   "customer_contact":{"name":"","title":"","email":""},"technical_contact":{"name":"","title":"","email":""},
-/// #   "partner_contact":{"name":"","email":""},"revenue_association":{"solution_seller_name":"","customer_name":"","isv_solution_name":""}},
-/// #   "history":[{"at":"2025-03-03T09:00:00Z","recorded_at":"2025-03-03T09:00:00Z","actor":"Partner","action":"Create","from":null,"to":"Draft"}]}"#).unwrap();
+/// # let at: jiff::Timestamp = "2025-03-03T09:00:00Z".parse().unwrap();
+/// # let claim = claim_rules::lifecycle::new_claim(uuid::Uuid::nil(), at, Default::default());
 /// let items = poe_readiness(&claim);
 /// assert_eq!(items.len(), 5);
 /// assert_eq!(items[0].check, ReadinessCheck::PoeAboutClaim);
+/// assert_eq!(items[0].advice, ReadinessAdvice::AttachPoe);
+/// assert_eq!(items[1].advice, ReadinessAdvice::CheckOnceAttached);
 /// assert!(items.iter().all(|item| item.state == ReadinessState::Warning));
 /// ```
 pub fn poe_readiness(claim: &Claim) -> Vec<ReadinessItem> {
     let has_poe = !claim.poe.is_empty();
     let checklist = &claim.poe_checklist;
-    let products: Vec<&str> = claim
+    let products: Vec<Product> = claim
         .fields
         .products
         .iter()
-        .map(|claimed| claimed.product.display_name())
+        .map(|claimed| claimed.product)
         .collect();
-    let products = products.join(", ");
     ReadinessCheck::ALL
         .into_iter()
         .map(|check| {
@@ -132,61 +152,27 @@ pub fn poe_readiness(claim: &Claim) -> Vec<ReadinessItem> {
                 ReadinessCheck::SolutionDescribed => checklist.solution_described,
                 ReadinessCheck::ProductsNamed => checklist.products_named,
             };
-            let state = if has_poe && ticked {
-                ReadinessState::Ok
-            } else {
-                ReadinessState::Warning
-            };
-            let params = match check {
-                ReadinessCheck::ProductsNamed => vec![("products".to_string(), products.clone())],
-                _ => Vec::new(),
+            let (state, advice) = match (has_poe, ticked) {
+                (true, true) => (ReadinessState::Ok, ReadinessAdvice::Checked),
+                (true, false) => (ReadinessState::Warning, ReadinessAdvice::NotChecked),
+                (false, _) if check == ReadinessCheck::PoeAboutClaim => {
+                    (ReadinessState::Warning, ReadinessAdvice::AttachPoe)
+                }
+                (false, _) => (ReadinessState::Warning, ReadinessAdvice::CheckOnceAttached),
             };
             ReadinessItem {
                 check,
                 state,
-                code: check.code().to_string(),
+                advice,
                 prevents: check.prevents(),
-                params,
-                message: message(check, state, has_poe, &products),
+                products: match check {
+                    ReadinessCheck::ProductsNamed => products.clone(),
+                    ReadinessCheck::PoeAboutClaim
+                    | ReadinessCheck::CustomerAcknowledgment
+                    | ReadinessCheck::DatesRecent
+                    | ReadinessCheck::SolutionDescribed => Vec::new(),
+                },
             }
         })
         .collect()
-}
-
-fn message(check: ReadinessCheck, state: ReadinessState, has_poe: bool, products: &str) -> String {
-    let what = match check {
-        ReadinessCheck::PoeAboutClaim => "the PoE is about this customer and this work".to_string(),
-        ReadinessCheck::CustomerAcknowledgment => {
-            "the PoE carries the customer's signature or written acknowledgment".to_string()
-        }
-        ReadinessCheck::DatesRecent => "the PoE shows dates, and they are recent".to_string(),
-        ReadinessCheck::SolutionDescribed => {
-            "the PoE describes the solution or service you delivered".to_string()
-        }
-        ReadinessCheck::ProductsNamed if products.is_empty() => {
-            "the PoE names every claimed product".to_string()
-        }
-        ReadinessCheck::ProductsNamed => {
-            format!("the PoE names every claimed product ({products})")
-        }
-    };
-    let reason = match check.prevents() {
-        InformationReason::MissingAllPoe => "Missing all PoE",
-        InformationReason::MissingCustomerAcknowledgment => "Missing customer acknowledgment",
-        InformationReason::MissingOrOldDates => "Missing or old dates",
-        InformationReason::MissingPartnerSolution => "Missing partner solution/service",
-        InformationReason::MissingProducts => "Missing products",
-    };
-    match (state, has_poe) {
-        (ReadinessState::Ok, _) => format!("Checked: {what}."),
-        (ReadinessState::Warning, false) if check == ReadinessCheck::PoeAboutClaim => format!(
-            "No PoE is attached yet. Attach a document about this customer and this work; without one, reviewers send the claim back with “{reason}”."
-        ),
-        (ReadinessState::Warning, false) => format!(
-            "Once PoE is attached, check that {what}; otherwise reviewers are likely to send the claim back with “{reason}”."
-        ),
-        (ReadinessState::Warning, true) => format!(
-            "Not checked yet: {what}. Check the PoE and tick this item; otherwise reviewers are likely to send the claim back with “{reason}”."
-        ),
-    }
 }

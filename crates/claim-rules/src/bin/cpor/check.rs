@@ -9,6 +9,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use claim_rules::calendar::CalendarError;
 use claim_rules::deadlines::{next_deadline, Deadline, Rules};
 use claim_rules::export::{self, ExportDocument, ImportProblem, FORMAT_VERSION};
 use claim_rules::history::ActionKind;
@@ -19,24 +20,40 @@ use claim_rules::validation::{
     ReadinessState,
 };
 use jiff::tz::TimeZone;
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::catalogue::{Catalogue, Message};
+use crate::wording::Words;
+
 /// Run the command on `file` at `now`; `json` prints one JSON object instead of text.
-pub fn run(file: &Path, json: bool, now: Timestamp) -> Result<ExitCode, String> {
+pub fn run(
+    file: &Path,
+    json: bool,
+    now: Timestamp,
+    catalogue: &Catalogue,
+) -> Result<ExitCode, String> {
     let shown = file.display().to_string();
-    let bytes = read(file)?;
+    let bytes = read(file, catalogue)?;
     let source_version = source_version(&bytes);
-    let report = match export::parse_bytes(&bytes) {
-        Ok(document) => valid_report(&shown, source_version, &document, now),
-        Err(problems) => Report::invalid(&shown, problems),
+    let (report, zone) = match export::parse_bytes(&bytes) {
+        Ok(document) => (
+            valid_report(&shown, source_version, &document, now),
+            TimeZone::get(&document.calendar.time_zone).unwrap_or(TimeZone::UTC),
+        ),
+        Err(problems) => (Report::invalid(&shown, problems), TimeZone::UTC),
     };
     if json {
-        let text = serde_json::to_string_pretty(&report)
-            .map_err(|error| format!("cannot write the JSON report: {error}"))?;
+        let text = serde_json::to_string_pretty(&report).map_err(|error| {
+            catalogue.text("cli.error.json_report", &[("error", error.to_string())])
+        })?;
         println!("{text}");
     } else {
-        print!("{}", report.text());
+        let words = Words {
+            catalogue: catalogue.clone(),
+            zone,
+        };
+        print!("{}", report.text(&words));
     }
     Ok(if report.valid {
         ExitCode::SUCCESS
@@ -46,24 +63,32 @@ pub fn run(file: &Path, json: bool, now: Timestamp) -> Result<ExitCode, String> 
 }
 
 /// The file's bytes, refusing what is certainly too large before reading it.
-fn read(file: &Path) -> Result<Vec<u8>, String> {
-    let shown = file.display();
+fn read(file: &Path, catalogue: &Catalogue) -> Result<Vec<u8>, String> {
+    let shown = file.display().to_string();
+    let cannot_read = |error: std::io::Error| {
+        catalogue.text(
+            "cli.error.cannot_read",
+            &[("file", shown.clone()), ("error", error.to_string())],
+        )
+    };
     let metadata = std::fs::metadata(file).map_err(|error| match error.kind() {
-        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
-        std::io::ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
-        _ => format!("{shown}: cannot read it: {error}"),
+        std::io::ErrorKind::NotFound => {
+            catalogue.text("cli.error.not_found", &[("file", shown.clone())])
+        }
+        std::io::ErrorKind::PermissionDenied => {
+            catalogue.text("cli.error.permission_denied", &[("file", shown.clone())])
+        }
+        _ => cannot_read(error),
     })?;
     if metadata.is_dir() {
-        return Err(format!(
-            "{shown} is a folder; give the export file (JSON) inside it"
-        ));
+        return Err(catalogue.text("cli.error.is_folder", &[("file", shown.clone())]));
     }
     // One byte over the limit is enough for the parser to report the size.
     let limit = export::MAX_TEXT_BYTES as u64 + 1;
     if metadata.len() > limit {
         return Ok(vec![b' '; export::MAX_TEXT_BYTES + 1]);
     }
-    std::fs::read(file).map_err(|error| format!("{shown}: cannot read it: {error}"))
+    std::fs::read(file).map_err(cannot_read)
 }
 
 /// The format version the file declares, if it reads as JSON with one.
@@ -72,7 +97,8 @@ fn source_version(bytes: &[u8]) -> Option<u64> {
     value.get("version")?.as_u64()
 }
 
-/// Everything `check` reports, as printed with `--json`.
+/// Everything `check` reports, as printed with `--json`: codes and typed parameters, no
+/// words.
 #[derive(Debug, Serialize)]
 struct Report {
     file: String,
@@ -87,7 +113,7 @@ struct Report {
     checked_at: Option<Timestamp>,
     time_zone: Option<String>,
     /// Why deadlines could not be computed, if they could not.
-    deadlines_unavailable: Option<String>,
+    deadlines_unavailable: Option<CalendarError>,
     claims: Vec<ClaimReport>,
     competing_claims: Vec<Competition>,
     summary: Summary,
@@ -116,15 +142,13 @@ struct ClaimReport {
 #[derive(Debug, Serialize)]
 struct PendingTransition {
     action: ActionKind,
-    name: String,
     at: Timestamp,
     to: Status,
 }
 
 #[derive(Debug, Serialize)]
 struct DeadlineReport {
-    clock: String,
-    name: String,
+    clock: claim_rules::deadlines::ClockKind,
     due: Timestamp,
     /// The last local day of the clock, in the calendar's time zone.
     due_local_date: Option<String>,
@@ -198,9 +222,8 @@ fn valid_report(
 ) -> Report {
     let (rules, deadlines_unavailable) = match Rules::new(document.policy()) {
         Ok(rules) => (Some(rules), None),
-        Err(error) => (None, Some(error.to_string())),
+        Err(error) => (None, Some(error)),
     };
-    let time_zone = TimeZone::get(&document.calendar.time_zone).ok();
     let id_length = short_id_length(&document.claims);
     let claims: Vec<ClaimReport> = document
         .claims
@@ -215,7 +238,6 @@ fn valid_report(
                 .skip(claim.history.len())
                 .map(|entry| PendingTransition {
                     action: entry.action,
-                    name: entry.action.display_name().to_string(),
                     at: entry.at,
                     to: entry.to,
                 })
@@ -230,7 +252,7 @@ fn valid_report(
                 archived: claim.archived,
                 next_deadline: rules.as_ref().and_then(|rules| {
                     next_deadline(current, rules, now)
-                        .map(|deadline| deadline_report(&deadline, rules, time_zone.as_ref(), now))
+                        .map(|deadline| deadline_report(&deadline, rules, now))
                 }),
                 submit_problems: if is_draft {
                     submit_problems(claim)
@@ -277,130 +299,152 @@ fn valid_report(
     }
 }
 
-fn deadline_report(
-    deadline: &Deadline,
-    rules: &Rules,
-    time_zone: Option<&TimeZone>,
-    now: Timestamp,
-) -> DeadlineReport {
+fn deadline_report(deadline: &Deadline, rules: &Rules, now: Timestamp) -> DeadlineReport {
     let remaining = deadline.remaining(now, rules.calendar());
-    // The deadline is exclusive (the next day's 00:00): its last day is the day before.
-    let due_local_date = time_zone.and_then(|zone| {
-        let last_moment = deadline
-            .due
-            .checked_sub(SignedDuration::from_nanos(1))
-            .ok()?;
-        Some(last_moment.to_zoned(zone.clone()).date().to_string())
-    });
     DeadlineReport {
-        clock: deadline.kind.code().to_string(),
-        name: deadline.kind.display_name().to_string(),
+        clock: deadline.kind,
         due: deadline.due,
-        due_local_date,
+        due_local_date: deadline
+            .last_day(rules.calendar())
+            .map(|day| day.to_string()),
         overdue: remaining.is_some_and(|left| left.overdue) || now >= deadline.due,
         business_days: remaining.map(|left| left.business_days),
         hours: remaining.map(|left| left.duration.as_secs() / 3600),
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("{count} {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}
-
-fn status_name(status: Status) -> &'static str {
-    match status {
-        Status::Draft => "Draft",
-        Status::Submitted => "Submitted",
-        Status::UnderReview => "Under review",
-        Status::PartnerActionRequired => "Partner action required",
-        Status::Approved => "Approved",
-        Status::Rejected => "Rejected",
-        Status::Disputed => "Disputed",
-    }
-}
-
 impl Report {
-    fn text(&self) -> String {
+    fn text(&self, words: &Words) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
+        let file = || ("file", self.file.clone());
         if !self.valid {
             let _ = writeln!(
                 out,
-                "{}: not a valid CPOR Desk export ({}):",
-                self.file,
-                plural(self.problems.len(), "problem", "problems")
+                "{}",
+                words.word(
+                    &Message::new("cli.check.invalid")
+                        .arg("file", &self.file)
+                        .count(self.problems.len() as i64)
+                )
             );
             for problem in &self.problems {
-                let _ = writeln!(out, "  {}: {}", problem.path, problem.message);
+                let message = words.word(&words.import_problem_message(&problem.kind));
+                let _ = writeln!(out, "  {}: {message}", problem.path);
             }
-            let _ = writeln!(out, "Nothing in it can be imported until these are fixed.");
+            let _ = writeln!(out, "{}", words.key("cli.check.nothing_imported"));
             return out;
         }
 
-        let _ = write!(out, "{}: valid CPOR Desk export", self.file);
-        if let (Some(exported_at), Some(app)) = (&self.exported_at, &self.app_version) {
-            let _ = write!(out, ", exported {exported_at} by CPOR Desk {app}");
-        }
-        let _ = writeln!(out);
+        let heading = match (&self.exported_at, &self.app_version) {
+            (Some(exported_at), Some(app)) => words.text(
+                "cli.check.valid_exported",
+                &[
+                    file(),
+                    ("exported_at", words.instant(*exported_at)),
+                    ("app_version", app.clone()),
+                ],
+            ),
+            _ => words.text("cli.check.valid", &[file()]),
+        };
+        let _ = writeln!(out, "{heading}");
         if let Some(version) = self
             .source_version
             .filter(|v| *v < u64::from(FORMAT_VERSION))
         {
             let _ = writeln!(
                 out,
-                "Written in format version {version}; read through the migration to version {FORMAT_VERSION}."
+                "{}",
+                words.text(
+                    "cli.check.migrated",
+                    &[
+                        ("version", version.to_string()),
+                        ("current", FORMAT_VERSION.to_string())
+                    ]
+                )
             );
         }
-        if let Some(reason) = &self.deadlines_unavailable {
-            let _ = writeln!(out, "Deadlines cannot be computed: {reason}");
+        if let Some(error) = &self.deadlines_unavailable {
+            let reason = words.word(&words.calendar_error_message(error));
+            let _ = writeln!(
+                out,
+                "{}",
+                words.text("cli.check.deadlines_unavailable", &[("reason", reason)])
+            );
         }
-        let _ = writeln!(
-            out,
-            "{}{}",
-            plural(self.claims.len(), "claim", "claims"),
-            self.time_zone
-                .as_ref()
-                .map(|zone| format!(" (deadlines in {zone})"))
-                .unwrap_or_default()
-        );
+        let count = self.claims.len() as i64;
+        let claims_line = match &self.time_zone {
+            Some(zone) => Message::new("cli.check.claims_in_zone")
+                .arg("zone", zone)
+                .count(count),
+            None => Message::new("cli.check.claims").count(count),
+        };
+        let _ = writeln!(out, "{}", words.word(&claims_line));
 
         for claim in &self.claims {
             let _ = writeln!(out);
             let name = if claim.name.is_empty() {
-                "(no name)"
+                words.key("cli.check.no_name")
             } else {
-                claim.name.as_str()
+                claim.name.clone()
             };
-            let archived = if claim.archived { " [archived]" } else { "" };
+            let archived = if claim.archived {
+                format!(" {}", words.key("cli.check.archived"))
+            } else {
+                String::new()
+            };
             let _ = writeln!(out, "{}  {name}{archived}", claim.short_id);
-            let _ = writeln!(out, "  status: {}", status_name(claim.status));
+            let _ = writeln!(
+                out,
+                "  {}",
+                words.text(
+                    "cli.check.status",
+                    &[("status", words.status(claim.status))]
+                )
+            );
             for transition in &claim.pending_transitions {
                 let _ = writeln!(
                     out,
-                    "  since then: {} at {} → {} (the app records this when it opens the claim)",
-                    transition.name,
-                    transition.at,
-                    status_name(transition.to)
+                    "  {}",
+                    words.text(
+                        "cli.check.since_then",
+                        &[
+                            ("action", words.action(transition.action)),
+                            ("at", words.instant(transition.at)),
+                            ("status", words.status(transition.to)),
+                        ]
+                    )
                 );
             }
             if let Some(deadline) = &claim.next_deadline {
-                let _ = writeln!(out, "  next deadline: {}", deadline_text(deadline));
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    words.text(
+                        "cli.check.next_deadline",
+                        &[("deadline", deadline_text(deadline, words))]
+                    )
+                );
             }
             if claim.status == Status::Draft {
                 if claim.submit_problems.is_empty() {
-                    let _ = writeln!(out, "  ready to submit");
+                    let _ = writeln!(out, "  {}", words.key("cli.check.ready"));
                 } else {
                     let _ = writeln!(
                         out,
-                        "  {} before it can be submitted:",
-                        plural(claim.submit_problems.len(), "problem", "problems")
+                        "  {}",
+                        words.word(
+                            &Message::new("cli.check.before_submit")
+                                .count(claim.submit_problems.len() as i64)
+                        )
                     );
                     for problem in &claim.submit_problems {
-                        let _ = writeln!(out, "    - {}: {}", problem.field, problem.message);
+                        let _ = writeln!(
+                            out,
+                            "    - {}: {}",
+                            problem.field,
+                            words.problem(&problem.kind)
+                        );
                     }
                 }
                 let open: Vec<&ReadinessItem> = claim
@@ -409,14 +453,21 @@ impl Report {
                     .filter(|item| item.state == ReadinessState::Warning)
                     .collect();
                 if !open.is_empty() {
-                    let names: Vec<&str> =
-                        open.iter().map(|item| item.check.display_name()).collect();
+                    let names: Vec<String> = open
+                        .iter()
+                        .map(|item| words.readiness_label(item.check))
+                        .collect();
                     let _ = writeln!(
                         out,
-                        "  PoE readiness: {} of {} checks open (warnings, not blockers): {}",
-                        open.len(),
-                        claim.readiness.len(),
-                        names.join("; ")
+                        "  {}",
+                        words.text(
+                            "cli.check.readiness_open",
+                            &[
+                                ("open", open.len().to_string()),
+                                ("total", claim.readiness.len().to_string()),
+                                ("checks", names.join("; ")),
+                            ]
+                        )
                     );
                 }
             }
@@ -425,59 +476,74 @@ impl Report {
                 .iter()
                 .filter(|competition| competition.claims[0].to_string() == claim.id)
             {
-                let _ = writeln!(out, "  ! competing claim: {}", competition.message);
+                let warning = words.word(&words.competition_message(competition, |id| {
+                    self.claims
+                        .iter()
+                        .find(|claim| claim.id == id.to_string())
+                        .map(|claim| claim.name.clone())
+                }));
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    words.text("cli.check.competing", &[("warning", warning)])
+                );
             }
         }
 
         let _ = writeln!(out);
-        let mut summary = format!(
-            "The file is valid: {}",
-            plural(self.summary.claims, "claim", "claims")
-        );
+        let mut summary =
+            vec![words.word(&Message::new("cli.check.summary").count(self.summary.claims as i64))];
         if self.summary.drafts > 0 {
-            let _ = write!(
-                summary,
-                "; {} of {} not ready to submit yet",
-                self.summary.drafts_with_problems,
-                plural(self.summary.drafts, "draft", "drafts")
+            summary.push(
+                words.word(
+                    &Message::new("cli.check.summary_drafts")
+                        .arg("not_ready", self.summary.drafts_with_problems)
+                        .count(self.summary.drafts as i64),
+                ),
             );
         }
         if self.summary.competing_pairs > 0 {
-            let _ = write!(
-                summary,
-                "; {} of competing claims",
-                plural(self.summary.competing_pairs, "pair", "pairs")
-            );
+            summary.push(words.word(
+                &Message::new("cli.check.summary_pairs").count(self.summary.competing_pairs as i64),
+            ));
         }
-        let _ = writeln!(out, "{summary}.");
+        let _ = writeln!(out, "{}", summary.join(" "));
         out
     }
 }
 
-fn deadline_text(deadline: &DeadlineReport) -> String {
-    let day = deadline
-        .due_local_date
-        .as_ref()
-        .map_or_else(|| deadline.due.to_string(), |date| format!("end of {date}"));
+fn deadline_text(deadline: &DeadlineReport, words: &Words) -> String {
+    let day = deadline.due_local_date.as_ref().map_or_else(
+        || words.instant(deadline.due),
+        |date| words.text("cli.end_of_day", &[("date", date.clone())]),
+    );
     let countdown = match (deadline.business_days, deadline.hours) {
-        (Some(days), Some(hours)) if deadline.overdue => {
-            format!("overdue by {} ({hours} h)", plural_days(days))
+        (Some(days), Some(hours)) => {
+            let key = if deadline.overdue {
+                "cli.countdown.overdue_by"
+            } else {
+                "cli.countdown.left"
+            };
+            Some(
+                words.word(
+                    &Message::new(key)
+                        .arg(
+                            "duration",
+                            words.text("cli.duration.hours", &[("hours", hours.to_string())]),
+                        )
+                        .count(days),
+                ),
+            )
         }
-        (Some(days), Some(hours)) => format!("{} left ({hours} h)", plural_days(days)),
-        _ if deadline.overdue => "overdue".to_string(),
-        _ => String::new(),
+        _ if deadline.overdue => Some(words.key("cli.countdown.overdue")),
+        _ => None,
     };
-    if countdown.is_empty() {
-        format!("{}, due {day}", deadline.name)
-    } else {
-        format!("{}, due {day}: {countdown}", deadline.name)
-    }
-}
-
-fn plural_days(days: i64) -> String {
-    if days == 1 {
-        "1 business day".to_string()
-    } else {
-        format!("{days} business days")
+    let clock = words.clock(deadline.clock);
+    match countdown {
+        Some(countdown) => words.text(
+            "cli.check.deadline_countdown",
+            &[("clock", clock), ("day", day), ("countdown", countdown)],
+        ),
+        None => words.text("cli.check.deadline", &[("clock", clock), ("day", day)]),
     }
 }

@@ -4,8 +4,11 @@ use std::process::ExitCode;
 
 use claim_rules::calendar::{BusinessCalendar, CalendarError, Weekmask};
 use claim_rules::policy::{CalendarSettings, HolidaySet};
-use jiff::civil::{Date, DateTime};
+use jiff::civil::{Date, DateTime, Weekday};
 use jiff::{Timestamp, ToSpan};
+
+use crate::catalogue::Catalogue;
+use crate::wording::Words;
 
 /// Arguments of `cpor deadline`.
 #[derive(Debug, clap::Args)]
@@ -66,15 +69,35 @@ enum Event {
 }
 
 /// Run the command.
-pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
+pub fn run(args: &Args, json: bool, catalogue: &Catalogue) -> Result<ExitCode, String> {
+    let words = Words {
+        catalogue: catalogue.clone(),
+        zone: jiff::tz::TimeZone::UTC,
+    };
+    let calendar_error = |option: &str, error: CalendarError| {
+        catalogue.text(
+            "cli.error.option",
+            &[
+                ("option", option.to_string()),
+                ("reason", words.word(&words.calendar_error_message(&error))),
+            ],
+        )
+    };
     let weekmask: Weekmask = args
         .weekmask
         .parse()
-        .map_err(|error: CalendarError| format!("--weekmask: {error}"))?;
+        .map_err(|error| calendar_error("--weekmask", error))?;
     let custom_holidays = args
         .holiday
         .iter()
-        .map(|text| parse_date(text).map_err(|why| format!("--holiday \"{text}\": {why}")))
+        .map(|text| {
+            parse_date(text, catalogue).map_err(|why| {
+                catalogue.text(
+                    "cli.error.option",
+                    &[("option", format!("--holiday \"{text}\"")), ("reason", why)],
+                )
+            })
+        })
         .collect::<Result<Vec<Date>, String>>()?;
     let settings = CalendarSettings {
         weekmask,
@@ -82,10 +105,10 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
         custom_holidays,
         time_zone: args.tz.clone(),
     };
-    let calendar =
-        BusinessCalendar::from_settings(&settings).map_err(|error| format!("--tz: {error}"))?;
+    let calendar = BusinessCalendar::from_settings(&settings)
+        .map_err(|error| calendar_error("--tz", error))?;
 
-    let start = match parse_event(&args.from, &calendar)? {
+    let start = match parse_event(&args.from, &calendar, catalogue)? {
         Event::Date(date) => date,
         Event::Instant(at) => calendar.local_date(at),
     };
@@ -95,14 +118,12 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
             .checked_add(i64::from(n).days())
             .map_err(|_| CalendarError::DateOutOfRange),
         // clap's required group makes this unreachable; say what to do anyway.
-        (None, None) => {
-            return Err("give the clock's length with --business-days N or --days N".into())
-        }
+        (None, None) => return Err(catalogue.text("cli.error.length", &[])),
     }
-    .map_err(|error| error.to_string())?;
+    .map_err(|error| words.word(&words.calendar_error_message(&error)))?;
     let deadline = calendar
         .checked_end_of_day(due)
-        .map_err(|error| error.to_string())?
+        .map_err(|error| words.word(&words.calendar_error_message(&error)))?
         .to_zoned(calendar.time_zone().clone());
 
     if json {
@@ -113,15 +134,36 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
         println!("{output}");
     } else {
         println!(
-            "Due end of {} {due} (deadline {deadline})",
-            due.strftime("%A")
+            "{}",
+            catalogue.text(
+                "cli.deadline.due",
+                &[
+                    ("weekday", weekday(due.weekday(), catalogue)),
+                    ("date", due.to_string()),
+                    ("deadline", deadline.to_string()),
+                ]
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// A weekday's name from the catalogue.
+pub fn weekday(day: Weekday, catalogue: &Catalogue) -> String {
+    let code = match day {
+        Weekday::Monday => "monday",
+        Weekday::Tuesday => "tuesday",
+        Weekday::Wednesday => "wednesday",
+        Weekday::Thursday => "thursday",
+        Weekday::Friday => "friday",
+        Weekday::Saturday => "saturday",
+        Weekday::Sunday => "sunday",
+    };
+    catalogue.text(&format!("cli.weekday.{code}"), &[])
+}
+
 /// A `YYYY-MM-DD` date, nothing more.
-fn parse_date(text: &str) -> Result<Date, String> {
+fn parse_date(text: &str, catalogue: &Catalogue) -> Result<Date, String> {
     let looks_like_date = text.len() == 10
         && text.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
@@ -131,18 +173,28 @@ fn parse_date(text: &str) -> Result<Date, String> {
             }
         });
     if !looks_like_date {
-        return Err("write a date as YYYY-MM-DD, for example 2026-11-26".into());
+        return Err(catalogue.text("cli.error.date_format", &[]));
     }
     text.parse::<Date>()
-        .map_err(|_| "no such date; write a real date as YYYY-MM-DD, for example 2026-11-26".into())
+        .map_err(|_| catalogue.text("cli.error.no_such_date", &[]))
 }
 
 /// `--from`: a date, an instant with an offset, or a civil date-time read in the zone.
-fn parse_event(text: &str, calendar: &BusinessCalendar) -> Result<Event, String> {
+fn parse_event(
+    text: &str,
+    calendar: &BusinessCalendar,
+    catalogue: &Catalogue,
+) -> Result<Event, String> {
+    let option_error = |reason: String| {
+        catalogue.text(
+            "cli.error.option",
+            &[("option", format!("--from \"{text}\"")), ("reason", reason)],
+        )
+    };
     if text.len() == 10 {
-        return parse_date(text)
+        return parse_date(text, catalogue)
             .map(Event::Date)
-            .map_err(|why| format!("--from \"{text}\": {why}"));
+            .map_err(option_error);
     }
     if let Ok(at) = text.parse::<Timestamp>() {
         return Ok(Event::Instant(at));
@@ -155,10 +207,7 @@ fn parse_event(text: &str, calendar: &BusinessCalendar) -> Result<Event, String>
             .to_ambiguous_timestamp(civil)
             .compatible()
             .map(Event::Instant)
-            .map_err(|error| format!("--from \"{text}\": {error}"));
+            .map_err(|error| option_error(error.to_string()));
     }
-    Err(format!(
-        "--from \"{text}\" is not a date or an instant; write YYYY-MM-DD (2026-11-20), \
-         an RFC 3339 instant (2026-11-20T15:00:00-08:00) or a local time (2026-11-20T15:00)"
-    ))
+    Err(catalogue.text("cli.error.from", &[("text", text.to_string())]))
 }

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use claim_rules::holidays::holidays_in_year;
 use claim_rules::policy::HolidaySet;
 
-use crate::deadline::HolidayChoice;
+use crate::catalogue::Catalogue;
+use crate::deadline::{weekday, HolidayChoice};
 
 /// Arguments of `cpor holidays`.
 #[derive(Debug, clap::Args)]
@@ -20,7 +21,7 @@ pub struct Args {
 }
 
 /// Run the command.
-pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
+pub fn run(args: &Args, json: bool, catalogue: &Catalogue) -> Result<ExitCode, String> {
     let holidays = holidays_in_year(HolidaySet::from(args.calendar), args.year);
     if json {
         let dates: Vec<String> = holidays.iter().map(|h| h.observed.to_string()).collect();
@@ -29,9 +30,14 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
         for holiday in &holidays {
             let moved = if holiday.is_moved() {
                 format!(
-                    " (observed; falls on {} {})",
-                    holiday.actual.strftime("%A"),
-                    holiday.actual
+                    " {}",
+                    catalogue.text(
+                        "cli.holidays.observed",
+                        &[
+                            ("weekday", weekday(holiday.actual.weekday(), catalogue)),
+                            ("date", holiday.actual.to_string()),
+                        ]
+                    )
                 )
             } else {
                 String::new()
@@ -39,7 +45,7 @@ pub fn run(args: &Args, json: bool) -> Result<ExitCode, String> {
             println!(
                 "{} {:<9} {}{moved}",
                 holiday.observed,
-                holiday.observed.strftime("%A").to_string(),
+                weekday(holiday.observed.weekday(), catalogue),
                 holiday.name()
             );
         }

@@ -5,10 +5,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod catalogue;
 mod check;
 mod deadline;
 mod holidays;
 mod timeline;
+mod wording;
+
+use catalogue::Catalogue;
 
 /// The CPOR rules on the command line: deadlines, holidays, and checks of export files.
 #[derive(Debug, Parser)]
@@ -17,8 +21,26 @@ struct Cli {
     /// Print machine-readable JSON instead of text.
     #[arg(long, global = true)]
     json: bool,
+    /// The language of the text output (the words come from the app's catalogue).
+    #[arg(long, global = true, value_enum, default_value_t = Lang::En)]
+    lang: Lang,
     #[command(subcommand)]
     command: Command,
+}
+
+/// The languages `cpor` speaks: those whose catalogue is compiled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    /// English (`locales/en.json` and the tool's own `words.en.json`).
+    En,
+}
+
+impl Lang {
+    fn catalogue(self) -> Catalogue {
+        match self {
+            Lang::En => Catalogue::english(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -51,17 +73,22 @@ enum Command {
 fn main() -> ExitCode {
     restore_default_sigpipe();
     let cli = Cli::parse();
+    let catalogue = cli.lang.catalogue();
     let result = match cli.command {
-        Command::Deadline(args) => deadline::run(&args, cli.json),
-        Command::Holidays(args) => holidays::run(&args, cli.json),
-        Command::Check { file, now } => {
-            check::run(&file, cli.json, now.unwrap_or_else(jiff::Timestamp::now))
-        }
+        Command::Deadline(args) => deadline::run(&args, cli.json, &catalogue),
+        Command::Holidays(args) => holidays::run(&args, cli.json, &catalogue),
+        Command::Check { file, now } => check::run(
+            &file,
+            cli.json,
+            now.unwrap_or_else(jiff::Timestamp::now),
+            &catalogue,
+        ),
         Command::Timeline { file, claim, now } => timeline::run_at(
             &file,
             &claim,
             cli.json,
             now.unwrap_or_else(jiff::Timestamp::now),
+            &catalogue,
         ),
     };
     match result {

@@ -11,42 +11,84 @@ use std::process::ExitCode;
 use claim_rules::deadlines::{deadlines, ClockState, Deadline, Remaining, Rules};
 use claim_rules::export;
 use claim_rules::history::{EventDetail, HistoryEntry};
-use claim_rules::lifecycle::{advance, phase, Phase};
-use claim_rules::model::{Actor, Claim};
+use claim_rules::lifecycle::{advance, phase};
+use claim_rules::model::Claim;
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;
 
+use crate::catalogue::{Catalogue, Message};
+use crate::wording::Words;
+
 /// Run the command, evaluating the clocks at `now`.
-pub fn run_at(file: &Path, query: &str, json: bool, now: Timestamp) -> Result<ExitCode, String> {
-    let text = std::fs::read_to_string(file)
-        .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
+pub fn run_at(
+    file: &Path,
+    query: &str,
+    json: bool,
+    now: Timestamp,
+    catalogue: &Catalogue,
+) -> Result<ExitCode, String> {
+    let shown = file.display().to_string();
+    let text = std::fs::read_to_string(file).map_err(|error| {
+        catalogue.text(
+            "cli.error.cannot_read",
+            &[("file", shown.clone()), ("error", error.to_string())],
+        )
+    })?;
     let document = export::parse(&text).map_err(|problems| {
-        let mut message = format!(
-            "{} is not a valid cpor-desk export ({} problem{}):",
-            file.display(),
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
+        let words = Words {
+            catalogue: catalogue.clone(),
+            zone: jiff::tz::TimeZone::UTC,
+        };
+        let mut message = words.word(
+            &Message::new("cli.error.not_valid")
+                .arg("file", &shown)
+                .count(problems.len() as i64),
         );
         for problem in &problems {
-            let _ = write!(message, "\n  {}: {}", problem.path, problem.message);
+            let _ = write!(
+                message,
+                "\n  {}: {}",
+                problem.path,
+                words.word(&words.import_problem_message(&problem.kind))
+            );
         }
         message
     })?;
-    let rules = Rules::new(document.policy())
-        .map_err(|error| format!("the calendar in {} is not valid: {error}", file.display()))?;
-    let stored = find_claim(&document.claims, query, file)?;
+    let rules = Rules::new(document.policy()).map_err(|error| {
+        let words = Words {
+            catalogue: catalogue.clone(),
+            zone: jiff::tz::TimeZone::UTC,
+        };
+        catalogue.text(
+            "cli.error.calendar_invalid",
+            &[
+                ("file", shown.clone()),
+                ("reason", words.word(&words.calendar_error_message(&error))),
+            ],
+        )
+    })?;
+    let stored = find_claim(&document.claims, query, &shown, catalogue)?;
     let claim = advance(stored, now, &rules);
     let output = if json {
         render_json(stored, &claim, &rules, now)
     } else {
-        render_text(stored, &claim, &rules, now)
+        let words = Words {
+            catalogue: catalogue.clone(),
+            zone: rules.calendar().time_zone().clone(),
+        };
+        render_text(stored, &claim, &rules, now, &words)
     };
     print!("{output}");
     Ok(ExitCode::SUCCESS)
 }
 
 /// The claim whose ID is `query` or starts with it (hyphens optional, any case).
-fn find_claim<'a>(claims: &'a [Claim], query: &str, file: &Path) -> Result<&'a Claim, String> {
+fn find_claim<'a>(
+    claims: &'a [Claim],
+    query: &str,
+    file: &str,
+    catalogue: &Catalogue,
+) -> Result<&'a Claim, String> {
     let wanted: String = query
         .trim()
         .chars()
@@ -54,10 +96,7 @@ fn find_claim<'a>(claims: &'a [Claim], query: &str, file: &Path) -> Result<&'a C
         .flat_map(char::to_lowercase)
         .collect();
     if wanted.is_empty() || !wanted.chars().all(|c| c.is_ascii_hexdigit()) {
-        return Err(format!(
-            "--claim \"{query}\" is not a claim ID: give the UUID or its first characters \
-             (hex digits), for example 6c1b7c40"
-        ));
+        return Err(catalogue.text("cli.error.claim_query", &[("query", query.to_string())]));
     }
     let matches: Vec<&Claim> = claims
         .iter()
@@ -65,245 +104,264 @@ fn find_claim<'a>(claims: &'a [Claim], query: &str, file: &Path) -> Result<&'a C
         .collect();
     match matches.as_slice() {
         [claim] => Ok(claim),
-        [] => Err(format!(
-            "no claim in {} has an ID starting with \"{query}\" ({} claim{} in the file)",
-            file.display(),
-            claims.len(),
-            if claims.len() == 1 { "" } else { "s" }
+        [] => Err(catalogue.word(
+            &Message::new("cli.error.no_match")
+                .arg("file", file)
+                .arg("query", query)
+                .count(claims.len() as i64),
         )),
-        several => Err(format!(
-            "\"{query}\" matches {} claims in {}: {}; give more characters of the ID",
-            several.len(),
-            file.display(),
-            several
-                .iter()
-                .map(|claim| claim.id.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+        several => Err(catalogue.text(
+            "cli.error.several_match",
+            &[
+                ("query", query.to_string()),
+                ("file", file.to_string()),
+                ("count", several.len().to_string()),
+                (
+                    "ids",
+                    several
+                        .iter()
+                        .map(|claim| claim.id.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ],
         )),
     }
 }
 
-fn local(rules: &Rules, at: Timestamp) -> String {
-    if at == Timestamp::MAX {
-        return "never".to_string();
-    }
-    at.to_zoned(rules.calendar().time_zone().clone())
-        .strftime("%Y-%m-%d %H:%M %Z")
-        .to_string()
-}
-
-fn actor_name(actor: Actor) -> &'static str {
-    match actor {
-        Actor::Partner => "Partner",
-        Actor::Reviewer => "Reviewer",
-        Actor::Customer => "Customer",
-        Actor::System => "System",
-    }
-}
-
-fn status_text(entry: &HistoryEntry) -> String {
+fn status_text(entry: &HistoryEntry, words: &Words) -> String {
     match entry.from {
-        Some(from) if from == entry.to => format!("{:?}", entry.to),
-        Some(from) => format!("{from:?} → {:?}", entry.to),
-        None => format!("→ {:?}", entry.to),
+        Some(from) if from == entry.to => words.status(entry.to),
+        Some(from) => format!("{} → {}", words.status(from), words.status(entry.to)),
+        None => format!("→ {}", words.status(entry.to)),
     }
 }
 
 /// "3 d 12 h", "5 h 20 min", "45 min".
-fn human_duration(duration: SignedDuration) -> String {
+fn human_duration(duration: SignedDuration, words: &Words) -> String {
     let minutes = duration.as_secs().unsigned_abs() / 60;
     let (days, hours, minutes) = (minutes / 1440, minutes / 60 % 24, minutes % 60);
     if days > 0 {
-        format!("{days} d {hours} h")
+        words.text(
+            "cli.duration.days_hours",
+            &[("days", days.to_string()), ("hours", hours.to_string())],
+        )
     } else if hours > 0 {
-        format!("{hours} h {minutes} min")
+        words.text(
+            "cli.duration.hours_minutes",
+            &[
+                ("hours", hours.to_string()),
+                ("minutes", minutes.to_string()),
+            ],
+        )
     } else {
-        format!("{minutes} min")
+        words.text("cli.duration.minutes", &[("minutes", minutes.to_string())])
     }
 }
 
-fn remaining_text(remaining: &Remaining) -> String {
-    let days = remaining.business_days;
-    let plural = if days.abs() == 1 { "" } else { "s" };
-    if remaining.overdue {
-        format!(
-            "overdue by {days} business day{plural} ({})",
-            human_duration(remaining.duration)
-        )
+fn remaining_text(remaining: &Remaining, words: &Words) -> String {
+    let key = if remaining.overdue {
+        "cli.countdown.overdue_by"
     } else {
-        format!(
-            "{days} business day{plural} left ({})",
-            human_duration(remaining.duration)
-        )
-    }
+        "cli.countdown.left"
+    };
+    words.word(
+        &Message::new(key)
+            .arg("duration", human_duration(remaining.duration, words))
+            .count(remaining.business_days),
+    )
 }
 
-fn state_text(clock: &Deadline, rules: &Rules, now: Timestamp) -> String {
+fn state_text(clock: &Deadline, rules: &Rules, now: Timestamp, words: &Words) -> String {
     let remaining = clock.remaining(now, rules.calendar());
-    let countdown = remaining.as_ref().map(remaining_text).unwrap_or_default();
-    match clock.state(now) {
-        ClockState::Running => format!("running, {countdown}"),
-        ClockState::Paused { since } => format!(
-            "paused since {} (partner action required); if resumed now: {countdown}",
-            local(rules, since)
+    let countdown = remaining
+        .as_ref()
+        .map(|left| remaining_text(left, words))
+        .unwrap_or_default();
+    let state = clock.state(now);
+    let key = format!("cli.state.{}", state.code());
+    match state {
+        ClockState::Running => words.text(&key, &[("countdown", countdown)]),
+        ClockState::Paused { since } => words.text(
+            &key,
+            &[("since", words.instant(since)), ("countdown", countdown)],
         ),
         ClockState::Overdue { .. } => countdown,
-        ClockState::Met { at } => format!("met at {}", local(rules, at)),
-        ClockState::Missed { at, .. } => {
-            format!("missed: done at {}, after the deadline", local(rules, at))
+        ClockState::Met { at } | ClockState::Missed { at, .. } | ClockState::Closed { at } => {
+            words.text(&key, &[("at", words.instant(at))])
         }
-        ClockState::Closed { at } => format!("closed at {}", local(rules, at)),
         ClockState::Stopped { at, by } => {
-            format!("stopped at {} by {}", local(rules, at), by.display_name())
+            words.text(&key, &[("at", words.instant(at)), ("by", words.action(by))])
         }
     }
 }
 
 /// A changed value for a history line: PoE documents by their file name, the rest as
 /// JSON.
-fn short_value(value: &serde_json::Value) -> String {
+fn short_value(value: &serde_json::Value, words: &Words) -> String {
     match value.get("file_name") {
-        Some(serde_json::Value::String(name)) => format!("PoE \"{name}\""),
+        Some(serde_json::Value::String(name)) => {
+            words.text("cli.timeline.poe_value", &[("name", name.clone())])
+        }
         _ => value.to_string(),
     }
 }
 
-fn detail_lines(detail: &EventDetail) -> Vec<String> {
+fn detail_lines(detail: &EventDetail, words: &Words) -> Vec<String> {
     match detail {
         EventDetail::InformationRequest {
             reasons,
             products_to_remove,
         } => {
-            let mut lines = vec![format!(
-                "reasons: {}",
-                reasons
-                    .iter()
-                    .map(|reason| reason.display_name())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )];
+            let reasons = reasons
+                .iter()
+                .map(|reason| words.information_reason(*reason))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut lines = vec![words.text("cli.timeline.reasons", &[("reasons", reasons)])];
             if !products_to_remove.is_empty() {
-                lines.push(format!(
-                    "remove products: {}",
-                    products_to_remove
-                        .iter()
-                        .map(|product| product.display_name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                let products = products_to_remove
+                    .iter()
+                    .map(|product| product.display_name())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                lines.push(words.text("cli.timeline.remove_products", &[("products", products)]));
             }
             lines
         }
-        EventDetail::Rejection { reason } => vec![format!("reason: {}", reason.description())],
+        EventDetail::Rejection { reason } => vec![words.text(
+            "cli.timeline.reason",
+            &[("reason", words.rejection_reason(reason))],
+        )],
         EventDetail::Dispute { poe_added, .. } if poe_added.is_empty() => Vec::new(),
         EventDetail::Dispute { poe_added, .. } => {
-            vec![format!("PoE added with the dispute: {}", poe_added.len())]
+            vec![words.word(&Message::new("cli.timeline.dispute_poe").count(poe_added.len() as i64))]
         }
-        EventDetail::Link { claim } => vec![format!("linked claim: {claim}")],
+        EventDetail::Link { claim } => {
+            vec![words.text("cli.timeline.linked", &[("id", claim.to_string())])]
+        }
     }
 }
 
-fn phase_text(phase: &Phase, rules: &Rules) -> String {
-    match phase {
-        Phase::PartnerActionRequired {
-            respond_by: Some(due),
-        } => format!(
-            "{} (respond by {})",
-            phase.display_name(),
-            local(rules, *due)
-        ),
-        Phase::ConsentPeriod { until } => {
-            format!("{} (until {})", phase.display_name(), local(rules, *until))
-        }
-        Phase::Official { since: Some(since) } => {
-            format!("{} (since {})", phase.display_name(), local(rules, *since))
-        }
-        Phase::Rejected {
-            reason,
-            disputable_until,
-        } => {
-            let mut text = phase.display_name().to_string();
-            if let Some(reason) = reason {
-                let _ = write!(text, ": {}", reason.description());
-            }
-            match disputable_until {
-                Some(until) => {
-                    let _ = write!(text, " (can be disputed until {})", local(rules, *until));
-                }
-                None => text.push_str(" (final)"),
-            }
-            text
-        }
-        Phase::Draft
-        | Phase::AwaitingReview
-        | Phase::UnderReview
-        | Phase::PartnerActionRequired { respond_by: None }
-        | Phase::Official { since: None }
-        | Phase::Disputed => phase.display_name().to_string(),
-    }
-}
-
-fn render_text(stored: &Claim, claim: &Claim, rules: &Rules, now: Timestamp) -> String {
+fn render_text(
+    stored: &Claim,
+    claim: &Claim,
+    rules: &Rules,
+    now: Timestamp,
+    words: &Words,
+) -> String {
     let mut out = String::new();
     let phase = phase(claim, now, rules);
-    let _ = writeln!(out, "Claim {}  \"{}\"", claim.id, claim.fields.name);
-    let _ = writeln!(out, "Status: {}", phase_text(&phase, rules));
     let _ = writeln!(
         out,
-        "Revision {}; created {}; updated {}{}",
-        claim.revision,
-        local(rules, claim.created_at),
-        local(rules, claim.updated_at),
-        if claim.archived { "; archived" } else { "" }
+        "{}",
+        words.text(
+            "cli.timeline.title",
+            &[
+                ("id", claim.id.to_string()),
+                ("name", claim.fields.name.clone())
+            ]
+        )
     );
-    let _ = writeln!(out, "Evaluated at {}", local(rules, now));
-    let _ = writeln!(out, "\nHistory");
+    let status = match words.phase_detail_message(&phase) {
+        Some(detail) => words.text(
+            "cli.timeline.status_detail",
+            &[
+                ("phase", words.phase(&phase)),
+                ("detail", words.word(&detail)),
+            ],
+        ),
+        None => words.text("cli.timeline.status", &[("phase", words.phase(&phase))]),
+    };
+    let _ = writeln!(out, "{status}");
+    let revision_key = if claim.archived {
+        "cli.timeline.revision_archived"
+    } else {
+        "cli.timeline.revision"
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        words.text(
+            revision_key,
+            &[
+                ("revision", claim.revision.to_string()),
+                ("created", words.instant(claim.created_at)),
+                ("updated", words.instant(claim.updated_at)),
+            ]
+        )
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        words.text("cli.timeline.evaluated", &[("at", words.instant(now))])
+    );
+    let _ = writeln!(out, "\n{}", words.key("cli.timeline.history"));
     for (index, entry) in claim.history.iter().enumerate() {
         let _ = write!(
             out,
             "  {}  {:<8}  {:<34}  {}",
-            local(rules, entry.at),
-            actor_name(entry.actor),
-            entry.action.display_name(),
-            status_text(entry)
+            words.instant(entry.at),
+            words.actor(entry.actor),
+            words.action(entry.action),
+            status_text(entry, words)
         );
         if index >= stored.history.len() {
-            out.push_str("  [due now, not yet in the file]");
+            let _ = write!(out, "  {}", words.key("cli.timeline.due_now"));
         }
         out.push('\n');
         if entry.recorded_at != entry.at {
-            let _ = writeln!(out, "      recorded {}", local(rules, entry.recorded_at));
+            let _ = writeln!(
+                out,
+                "      {}",
+                words.text(
+                    "cli.timeline.recorded",
+                    &[("at", words.instant(entry.recorded_at))]
+                )
+            );
         }
         for change in &entry.changes {
             let _ = writeln!(
                 out,
                 "      {}: {} → {}",
                 change.field,
-                short_value(&change.old),
-                short_value(&change.new)
+                short_value(&change.old, words),
+                short_value(&change.new, words)
             );
         }
         if !entry.comment.is_empty() {
-            let _ = writeln!(out, "      comment: {}", entry.comment);
+            let _ = writeln!(
+                out,
+                "      {}",
+                words.text("cli.timeline.comment", &[("text", entry.comment.clone())])
+            );
         }
-        for line in entry.detail.iter().flat_map(detail_lines) {
+        for line in entry
+            .detail
+            .iter()
+            .flat_map(|detail| detail_lines(detail, words))
+        {
             let _ = writeln!(out, "      {line}");
         }
     }
-    let _ = writeln!(out, "\nClocks");
+    let _ = writeln!(out, "\n{}", words.key("cli.timeline.clocks"));
     let clocks = deadlines(claim, rules);
     if clocks.is_empty() {
-        let _ = writeln!(out, "  none (clocks start at submission)");
+        let _ = writeln!(out, "  {}", words.key("cli.timeline.no_clocks"));
     }
     for clock in &clocks {
         let _ = writeln!(
             out,
-            "  {:<16}  started {}  due {}  {}",
-            clock.kind.display_name(),
-            local(rules, clock.started_at),
-            local(rules, clock.due),
-            state_text(clock, rules, now)
+            "  {:<24}  {}",
+            words.clock(clock.kind),
+            words.text(
+                "cli.timeline.clock",
+                &[
+                    ("started", words.instant(clock.started_at)),
+                    ("due", words.instant(clock.due)),
+                    ("state", state_text(clock, rules, now, words)),
+                ]
+            )
         );
     }
     out
@@ -318,6 +376,7 @@ fn render_json(stored: &Claim, claim: &Claim, rules: &Rules, now: Timestamp) -> 
                 "started_at": clock.started_at,
                 "started_by": clock.started_by,
                 "due": clock.due,
+                "last_day": clock.last_day(rules.calendar()),
                 "state": clock.state(now),
                 "remaining": clock.remaining(now, rules.calendar()),
                 "end": clock.end,
