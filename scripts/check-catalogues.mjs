@@ -37,11 +37,16 @@ function flatten(node, prefix = '', out = {}) {
   return out;
 }
 
-/** Keys grouped by family: plural forms share one family ("x.items" for "x.items_one"). */
+/**
+ * Keys grouped by family: plural forms share one family ("x.items" for "x.items_one").
+ * A family of forms always has `_other`, so a key such as `claims.too_many` with no
+ * `claims.too_other` beside it is a key of its own, not the form "many" of `claims.too`.
+ */
 function families(flat) {
   const out = new Map();
   for (const [key, text] of Object.entries(flat)) {
-    const match = PLURAL.exec(key);
+    const found = PLURAL.exec(key);
+    const match = found && `${found[1]}_other` in flat ? found : null;
     const family = match ? match[1] : key;
     const entry = out.get(family) ?? { forms: new Map(), plural: false };
     entry.plural ||= Boolean(match);

@@ -9,7 +9,7 @@ use claim_rules::deadlines::{ClockKind, ClockState, Deadline, Remaining, Rules};
 use leptos::prelude::*;
 
 use crate::i18n::time as texts;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::{rules, use_i18n, I18n};
 use crate::state::use_app;
 
 /// A countdown in words, for a clock of `kind` under `rules`:
@@ -88,7 +88,7 @@ pub fn Countdown(deadline: Deadline) -> impl IntoView {
             (other, None) => (
                 "ended",
                 ENDED_ICON,
-                texts::clock_state_text(&i18n, &other, &zone),
+                rules::clock_state(&i18n, &other, &zone),
             ),
         };
         view! {

@@ -10,8 +10,8 @@ use claim_rules::model::Claim;
 use jiff::{SignedDuration, Timestamp};
 use leptos::prelude::*;
 
-use crate::i18n::names::{clock_name, official_phase_name, status_name};
-use crate::i18n::time::{clock_state_text, due_text, started_text};
+use crate::i18n::rules::{self, clock_name, phase_name, status_name};
+use crate::i18n::time::{due_text, started_text};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::state::use_app;
 
@@ -114,7 +114,7 @@ fn clock_class(state: &ClockState) -> &'static str {
 /// rules tell apart from the consent period.
 fn band_name(i18n: &I18n, kind: PhaseKind) -> String {
     match kind {
-        PhaseKind::Official => official_phase_name(i18n),
+        PhaseKind::Official => phase_name(i18n, PhaseKind::Official),
         PhaseKind::Draft
         | PhaseKind::AwaitingReview
         | PhaseKind::UnderReview
@@ -217,7 +217,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
             let diamond = format!("M{x_due} {} l5 5 -5 5 -5 -5z", y - 5.0);
             view! {
                 <g class="tl-clock" data-clock-state=class data-partner-acts=clock.kind.partner_acts().then_some("true")>
-                    <title>{tr!(i18n, timeline.clock_title, label = label.clone(), state = clock_state_text(&i18n, &clock_state, &zone))}</title>
+                    <title>{tr!(i18n, timeline.clock_title, label = label.clone(), state = rules::clock_state(&i18n, &clock_state, &zone))}</title>
                     <text x=label_x y=y - 9.0 text-anchor=anchor>{label}</text>
                     <line class="tl-span" x1=x1 x2=x_due y1=y y2=y />
                     <circle cx=x1 cy=y r=3 />
@@ -261,7 +261,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
     let clock_items = clocks
         .iter()
         .map(|clock| {
-            let state = clock_state_text(&i18n, &clock.state(now), &zone);
+            let state = rules::clock_state(&i18n, &clock.state(now), &zone);
             let name = clock_name(&i18n, clock.kind);
             let started = started_text(&i18n, clock.started_at, clock.started_by, &zone);
             let text = if clock.due < Timestamp::MAX {

@@ -104,6 +104,11 @@ impl I18n {
         self.list_of(items, "conjunction", "long")
     }
 
+    /// Items joined as alternatives ("A, B or C", "A、B或C").
+    pub fn list_or(&self, items: &[String]) -> String {
+        self.list_of(items, "disjunction", "long")
+    }
+
     /// Items of a unit list joined ("2 d 5 h", "2 T, 5 Std.").
     fn unit_list(&self, items: &[String]) -> String {
         self.list_of(items, "unit", "narrow")

@@ -5,17 +5,15 @@
 //! compile error; plural forms (`_one`, `_other`) follow each language's rules (ICU4X).
 //!
 //! Dates, times, numbers, lists and durations are formatted by the browser's `Intl` for
-//! the current language ([`intl`]). The wording of the rules' closed sets (statuses,
-//! actions, …) is in [`names`], of their outcomes (refusals, problems, …) in
-//! [`outcomes`]; texts about time and deadlines in [`time`].
+//! the current language ([`intl`]). The rules' closed sets (statuses, actions, …) and
+//! their outcomes (refusals, problems, import problems, …) are worded in [`rules`], one
+//! exhaustive `match` per outcome; texts about time and deadlines in [`time`].
 //!
 //! The language is the one chosen in the header (stored with the settings), else the
 //! browser's preferred language when it is one of the five ([`preferred_locale`]), else
 //! English.
 
 pub mod intl;
-pub mod names;
-pub mod outcomes;
 pub mod rules;
 pub mod time;
 

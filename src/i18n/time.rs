@@ -8,13 +8,13 @@
 
 use std::sync::OnceLock;
 
-use claim_rules::deadlines::{day_ended_by, ClockState};
+use claim_rules::deadlines::day_ended_by;
 use claim_rules::history::ActionKind;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 
 use super::intl::{browser_time_zone, zone_place};
-use super::names::action_name;
+use super::rules::action_name;
 use super::{tr, I18n};
 
 /// The browser's zone, read once (it does not change while the page is open).
@@ -148,25 +148,6 @@ pub fn countdown_overdue(i18n: &I18n, time: String, business: Option<String>) ->
 /// A paused clock: what would be left if it resumed now.
 pub fn countdown_paused(i18n: &I18n, left: String) -> String {
     tr!(i18n, countdown.paused, left)
-}
-
-/// A clock that has ended or is not counting down, said in words.
-pub fn clock_state_text(i18n: &I18n, state: &ClockState, time_zone: &str) -> String {
-    let at = |ts: Timestamp| i18n.date_time(ts, time_zone);
-    match state {
-        ClockState::Running => tr!(i18n, clock_state.running),
-        ClockState::Paused { since } => tr!(i18n, clock_state.paused, since = at(*since)),
-        ClockState::Overdue { due } => tr!(i18n, clock_state.overdue, due = at(*due)),
-        ClockState::Met { at: when } => tr!(i18n, clock_state.met, at = at(*when)),
-        ClockState::Missed { at: when, .. } => tr!(i18n, clock_state.missed, at = at(*when)),
-        ClockState::Closed { at: when } => tr!(i18n, clock_state.closed, at = at(*when)),
-        ClockState::Stopped { at: when, by } => tr!(
-            i18n,
-            clock_state.stopped,
-            at = at(*when),
-            by = action_name(i18n, *by)
-        ),
-    }
 }
 
 /// "Started Nov 20, 2026, 10:00 AM (Start review)".

@@ -13,7 +13,7 @@ mod details;
 mod history;
 mod poe;
 
-use claim_rules::lifecycle::{self, Action};
+use claim_rules::lifecycle::{self, Action, PhaseKind};
 use claim_rules::model::{Actor, Claim};
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ use uuid::Uuid;
 
 use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
-use crate::i18n::names::{phase_name, status_name};
+use crate::i18n::rules::{phase_name, status_name};
 use crate::i18n::time::viewer_zone_differs;
 use crate::i18n::{intl::zone_place, rules, tr, use_i18n, I18n};
 use crate::route::Route;
@@ -254,7 +254,7 @@ fn ClaimHeader() -> impl IntoView {
                 <span class="badge-label">{move || tr!(i18n, claim.label_status)}</span>
                 {move || status.get().map(|status| view! { <StatusBadge status /> })}
                 // The phase is shown where it says more than the status.
-                {move || phase.get().filter(|phase| status.get().is_some_and(|status| status_name(&i18n, status) != phase_name(&i18n, phase))).map(|phase| view! {
+                {move || phase.get().filter(|phase| status.get().is_some_and(|status| status_name(&i18n, status) != phase_name(&i18n, PhaseKind::from(phase)))).map(|phase| view! {
                     <span class="badge-label">{move || tr!(i18n, claim.label_phase)}</span>
                     <PhaseBadge phase />
                 })}

@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::components::countdown::countdown_text;
 use crate::components::status::StatusBadge;
-use crate::i18n::names::{activity_name, area_name, clock_name, status_name};
+use crate::i18n::rules::{activity_name, area_name, clock_name, status_name};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::use_app;

@@ -10,9 +10,8 @@ use jiff::civil::Date;
 use leptos::prelude::*;
 
 use crate::app::LanguageSwitch;
-use crate::i18n::outcomes::policy_problem_text;
 use crate::i18n::time::viewer_zone;
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{use_app, Settings};
 
 /// Words a text of this page in the current language.
@@ -120,7 +119,7 @@ fn messages_for(
         problems.with(|all| {
             all.iter()
                 .filter(|p| p.field == path)
-                .map(|p| policy_problem_text(&i18n, p))
+                .map(|p| rules::policy_problem(&i18n, p))
                 .collect()
         })
     }
@@ -128,9 +127,10 @@ fn messages_for(
 
 #[component]
 fn FieldMessages(id: String, messages: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
     (!messages.is_empty()).then(|| {
         view! {
-            <p class="field-message error" id=id>{messages.join(" ")}</p>
+            <p class="field-message error" id=id>{rules::sentences(&i18n, messages)}</p>
         }
     })
 }

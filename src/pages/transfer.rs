@@ -13,8 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::download::download_text;
-use crate::i18n::names::{import_count_text, import_kind_name};
-use crate::i18n::outcomes::import_item_text;
+use crate::i18n::rules::{import_count_text, import_kind_name};
 use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app, AppState, ChangeError, Settings};
 
@@ -343,7 +342,7 @@ fn Preview(
                                 <tr data-kind=kind.code()>
                                     <td><span class=format!("kind kind-{}", kind.code().replace('.', "-"))>{move || import_kind_name(&i18n, kind)}</span></td>
                                     <td>{move || display_name(&i18n, &incoming)}</td>
-                                    <td>{move || import_item_text(&i18n, &item)}</td>
+                                    <td>{move || rules::import_item(&i18n, &item)}</td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -9,7 +9,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 
 use super::{time_zone, use_claim};
-use crate::i18n::names::actor_name;
+use crate::i18n::rules::actor_name;
 use crate::i18n::{tr, use_i18n};
 
 /// The roles the user can record as, in the switch's order.

@@ -11,10 +11,9 @@ use claim_rules::model::{Actor, PoeDocument};
 use leptos::prelude::*;
 
 use super::{acting::parse_effective, failure_text, time_zone, use_claim, Failure};
-use crate::i18n::names::{
+use crate::i18n::rules::{
     action_name, actor_name, information_reason_name, PartnerReasonKind, ReviewerReasonKind,
 };
-use crate::i18n::outcomes::problem_text;
 use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
@@ -187,7 +186,7 @@ fn BlockedAction(kind: ActionKind, refusal: Refusal) -> impl IntoView {
         view! {
             <div class="refusal">
                 <p>{move || tr!(i18n, claim.actions.fix_first)}</p>
-                <ul>{problems.iter().cloned().map(|problem| view! { <li>{move || problem_text(&i18n, &problem)}</li> }).collect_view()}</ul>
+                <ul>{problems.iter().cloned().map(|problem| view! { <li>{move || rules::problem(&i18n, &problem)}</li> }).collect_view()}</ul>
             </div>
         }
         .into_any()

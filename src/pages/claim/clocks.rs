@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use super::{time_zone, use_claim};
 use crate::components::countdown::Countdown;
-use crate::i18n::names::clock_name;
-use crate::i18n::time::{clock_state_text, due_text, started_text};
+use crate::i18n::rules::{self, clock_name};
+use crate::i18n::time::{due_text, started_text};
 use crate::i18n::{tr, use_i18n};
 use crate::state::use_app;
 
@@ -98,7 +98,7 @@ fn EndedClock(clock: Deadline) -> impl IntoView {
     let kind = clock.kind;
     let text = move || {
         let zone = time_zone();
-        let ended = clock_state_text(&i18n, &clock.state(state.now.get_untracked()), &zone);
+        let ended = rules::clock_state(&i18n, &clock.state(state.now.get_untracked()), &zone);
         if clock.due < Timestamp::MAX {
             tr!(
                 i18n,

@@ -6,8 +6,7 @@ use claim_rules::validation::{comment_length, comment_problems, COMMENT_MAX_CHAR
 use leptos::prelude::*;
 
 use super::{failure_text, time_zone, use_claim, Failure};
-use crate::i18n::names::actor_name;
-use crate::i18n::outcomes::problem_text;
+use crate::i18n::rules::actor_name;
 use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::use_app;
 
@@ -98,7 +97,7 @@ pub fn Comments() -> impl IntoView {
                         ></textarea>
                         <p id="new-comment-count" class="hint small" data-over=move || (left() < 0).then_some("true")>{move || chars_left_text(&i18n, left())}</p>
                         <p id="new-comment-error" class="field-error" role="alert">
-                            {move || if tried.get() { problems().iter().map(|problem| problem_text(&i18n, problem)).collect::<Vec<_>>().join(" ") } else { String::new() }}
+                            {move || if tried.get() { rules::sentences(&i18n, problems().iter().map(|problem| rules::problem(&i18n, problem))) } else { String::new() }}
                             {move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}
                         </p>
                         <button type="submit" class="primary">{move || tr!(i18n, claim.comments.add)}</button>

@@ -14,8 +14,7 @@ use claim_rules::validation::{field_problems, problems_for, Problem};
 use leptos::prelude::*;
 
 use super::{failure_text, time_zone, use_claim, Failure};
-use crate::i18n::names::{activity_name, program_list};
-use crate::i18n::outcomes::{lock_reason_text, problem_text};
+use crate::i18n::rules::{activity_name, program_list};
 use crate::i18n::{rules, tr, use_i18n, I18n};
 
 /// Words a label in the current language.
@@ -177,22 +176,6 @@ const REVENUE: [TextField; 3] = [
     ),
 ];
 
-/// The name of a field group, as the details list names it.
-pub(super) fn group_label(i18n: &I18n, group: EditableField) -> String {
-    match group {
-        EditableField::Name => tr!(i18n, claim.details.name),
-        EditableField::PartnerId => tr!(i18n, claim.details.partner_id),
-        EditableField::CustomerDomain => tr!(i18n, claim.details.customer_domain),
-        EditableField::TenantId => tr!(i18n, claim.details.tenant_id),
-        EditableField::SolutionArea => tr!(i18n, claim.details.solution_area),
-        EditableField::Activities => tr!(i18n, claim.details.activities),
-        EditableField::Products => tr!(i18n, claim.details.products),
-        EditableField::Contacts => tr!(i18n, claim.details.contacts),
-        EditableField::RevenueAssociation => tr!(i18n, claim.details.revenue_association),
-        EditableField::Poe => tr!(i18n, claim.section_poe),
-    }
-}
-
 fn field_label(i18n: &I18n, field: &TextField) -> String {
     match field.section {
         Some(section) => tr!(
@@ -353,7 +336,7 @@ pub fn Details() -> impl IntoView {
                 &i18n,
                 fields
                     .solution_area
-                    .map(|a| rules::area_name(a).to_string())
+                    .map(|a| rules::area_name(&i18n, a))
                     .unwrap_or_default(),
             ),
             EditableField::SolutionArea,
@@ -437,10 +420,10 @@ pub fn Details() -> impl IntoView {
                 let fields = if groups.len() == EditableField::ALL.len() {
                     tr!(i18n, claim.details.all_details)
                 } else {
-                    let names: Vec<String> = groups.iter().map(|group| group_label(&i18n, *group)).collect();
+                    let names: Vec<String> = groups.iter().map(|group| rules::field_name(&i18n, *group)).collect();
                     i18n.list(&names)
                 };
-                let reason = lock_reason_text(&i18n, why);
+                let reason = rules::lock_text(&i18n, why);
                 view! {
                     <p class="lock-note"><LockMark /> " " {tr!(i18n, claim.details.locked_groups, fields, reason)}</p>
                 }
@@ -536,7 +519,7 @@ fn EditForm(
             }>
                 <option value="" selected=move || draft.with(|f| f.solution_area.is_none())>{move || tr!(i18n, claim.details.choose_area)}</option>
                 {SolutionArea::ALL.into_iter().map(|area| view! {
-                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{rules::area_name(area)}</option>
+                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{move || rules::area_name(&i18n, area)}</option>
                 }).collect_view()}
             </select>
             <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
@@ -569,10 +552,10 @@ fn EditForm(
 
 /// The problems of the field at `path`, worded, one after the other.
 fn problem_text_for(i18n: &I18n, problems: &[Problem], path: &str) -> String {
-    problems_for(problems, path)
-        .map(|problem| problem_text(i18n, problem))
-        .collect::<Vec<_>>()
-        .join(" ")
+    rules::sentences(
+        i18n,
+        problems_for(problems, path).map(|problem| rules::problem(i18n, problem)),
+    )
 }
 
 /// One product of the catalog: claimed or not, and its subscription detail.

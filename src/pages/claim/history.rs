@@ -13,9 +13,7 @@ use serde_json::Value;
 use super::details::{activities_text, products_text};
 use super::{time_zone, use_claim};
 use crate::components::status::StatusBadge;
-use crate::i18n::names::{
-    action_name, actor_name, area_name, information_reason_name, rejection_reason_text,
-};
+use crate::i18n::rules::{self, action_name, actor_name, area_name, information_reason_name};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::Route;
 
@@ -87,7 +85,7 @@ fn detail_view(i18n: &I18n, detail: &EventDetail) -> AnyView {
             }
             view! { <ul class="history-detail">{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }.into_any()
         }
-        EventDetail::Rejection { reason } => view! { <p class="history-detail">{rejection_reason_text(i18n, reason)}</p> }.into_any(),
+        EventDetail::Rejection { reason } => view! { <p class="history-detail">{rules::rejection_reason(i18n, reason)}</p> }.into_any(),
         EventDetail::Dispute { justification, poe_added } => {
             let text = if poe_added.is_empty() {
                 justification.clone()

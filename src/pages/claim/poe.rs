@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{failure_text, time_zone, use_claim, Failure};
-use crate::i18n::names::{action_name, actor_name};
+use crate::i18n::rules::{action_name, actor_name};
 use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app};
 
@@ -128,7 +128,7 @@ pub fn PoeList() -> impl IntoView {
                 (Actor::Reviewer | Actor::Customer | Actor::System, _) => ().into_any(),
             }}
             <p class="feedback" role="status">{move || done.get().then(|| tr!(i18n, claim.actions.recorded, action = action_name(&i18n, ActionKind::AddPoe)))}</p>
-            <p class="form-error" role="alert">{move || error.get().iter().map(|failure| failure_text(&i18n, failure, &time_zone())).collect::<Vec<_>>().join(" ")}</p>
+            <p class="form-error" role="alert">{move || rules::sentences(&i18n, error.get().iter().map(|failure| failure_text(&i18n, failure, &time_zone())))}</p>
         </div>
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::steps::{activity_id, area_id};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
-use crate::i18n::names::{activity_name, area_name, program_list};
+use crate::i18n::rules::{activity_name, area_name, program_list};
 use crate::i18n::{tr, use_i18n};
 
 /// The control keys under which the area's and the activities' messages are shown.

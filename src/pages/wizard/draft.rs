@@ -19,7 +19,6 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
 use super::steps::Step;
-use crate::i18n::outcomes::problem_text;
 use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::{AppState, ChangeError};
@@ -155,7 +154,7 @@ impl Draft {
                 problems
                     .iter()
                     .filter(|p| shows(p))
-                    .map(|p| problem_text(&i18n, p))
+                    .map(|p| rules::problem(&i18n, p))
                     .collect()
             })
         })

@@ -12,8 +12,7 @@ use super::steps::POE_INPUT_ID;
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
 use crate::components::poe::{AddPoe, PoeList};
-use crate::i18n::outcomes::readiness_text;
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::ChangeError;
 
 /// Adding and removing PoE files, then the checklist.
@@ -80,7 +79,7 @@ fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<ChangeError>>
     let message = move || {
         item.with(|item| {
             item.as_ref()
-                .map(|item| readiness_text(&i18n, item))
+                .map(|item| rules::readiness_advice(&i18n, item))
                 .unwrap_or_default()
         })
     };

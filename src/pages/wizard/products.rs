@@ -9,7 +9,7 @@ use super::stepper::go_to;
 use super::steps::{product_id, several_id, subscription_id, Step};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages, TextField};
-use crate::i18n::names::area_name;
+use crate::i18n::rules::area_name;
 use crate::i18n::{tr, use_i18n};
 
 /// The control key under which the product list's own messages are shown.

@@ -12,8 +12,7 @@ use super::evidence::readiness_label;
 use super::stepper::go_to;
 use super::steps::{target, Step};
 use super::use_draft;
-use crate::i18n::names::{activity_name, area_name, program_list};
-use crate::i18n::outcomes::{competition_text, problem_text};
+use crate::i18n::rules::{self, activity_name, area_name, program_list};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
@@ -103,7 +102,7 @@ fn Missing() -> impl IntoView {
                                         <li>
                                             <span class="review-step-tag">{move || step.title(&i18n)}</span>
                                             <button type="button" class="link" on:click=move |_| go_to(draft, step, Some(element.clone()))>
-                                                {move || problem_text(&i18n, &problem)}
+                                                {move || rules::problem(&i18n, &problem)}
                                             </button>
                                         </li>
                                     }
@@ -144,7 +143,7 @@ fn Warnings() -> impl IntoView {
             .into_iter()
             .filter(|c| c.involves(id))
             .map(|c| {
-                competition_text(&i18n, &c, |other| {
+                rules::competition(&i18n, &c, |other| {
                     claims
                         .iter()
                         .find(|claim| claim.id == other)
