@@ -1,6 +1,7 @@
 // The app in each of its five languages, as a new user whose browser prefers that
-// language would meet it: dashboard, the wizard with a wrong field, a claim with a
-// refused action and a running deadline, settings, and a refused import. On every
+// language would meet it: dashboard, the wizard with a wrong field, a claim with
+// refused actions (the rules' refusals and problems) and a running deadline, settings,
+// and a refused import (the rules' import problem). On every
 // screen: <html lang> is the language, and no text of the English catalogue is visible
 // (names that stay the same in that language aside). Screenshots at 1280 and 360 px,
 // with no sideways scrolling and no clipped button.
@@ -95,6 +96,12 @@ for (const { browser, tag } of LANGUAGES) {
       await expect(submit).toHaveAttribute('data-allowed', 'false');
       await expect(submit.locator('.refusal')).toContainText(words['claim.actions.fix_first']);
       await expect(page.locator('.claim-head .status-badge')).toHaveText(words['status.draft']);
+      // What the rules refuse, in the language's words: the problems that block the
+      // submission, and why the other actions are not available now.
+      await expect(submit.locator('.refusal li').first()).toBeVisible();
+      const notNow = page.locator('details.not-now');
+      await notNow.locator('summary').click();
+      await expect(notNow.locator('.refusal').first()).toBeVisible();
       await noEnglish('a refused action');
       await shotWidths(page, `lang-${tag}-claim-refused`, expect);
 
@@ -119,9 +126,12 @@ for (const { browser, tag } of LANGUAGES) {
       // A refused import: the problems are listed, nothing changes.
       await page.goto(`./?now=${NOW}#/transfer`);
       await appReady(page);
-      await page.locator('#import-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json',
-        buffer: Buffer.from('{"format": "cpor-desk", "version": 1, "claims": [{"id": "not-a-uuid"}]}') });
+      // A file from a newer version of the app: the rules' import problem, worded here.
+      await page.locator('#import-file').setInputFiles({ name: 'newer.json', mimeType: 'application/json',
+        buffer: Buffer.from('{"format": "cpor-desk", "version": 99, "claims": []}') });
       await expect(page.locator('.import-problems')).toContainText(words['transfer.not_imported']);
+      const tooNew = words['import_problem.version.too_new'].replace('{{ version }}', '99').replace('{{ supported }}', '1');
+      await expect(page.locator('.import-problems li')).toContainText(tooNew);
       await noEnglish('a refused import');
       await shotWidths(page, `lang-${tag}-transfer-refused`, expect);
       expect(outside).toEqual([]);
