@@ -84,11 +84,14 @@ else
     || { say "wasm-bindgen $bindgen_version is still not on PATH after installing"; exit 1; }
 fi
 
-# 5. npm packages: binaryen (wasm-opt; Debian's is too old) and, for tests, Playwright and
-#    ical.js (an independent iCalendar parser the calendar-file tests read .ics files with).
+# 5. npm packages: binaryen (wasm-opt; Debian's is too old), cldr-core (the CLDR plural
+#    rules build.rs bakes into the app) and, for tests, Playwright and ical.js (an
+#    independent iCalendar parser the calendar-file tests read .ics files with).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
-    || [ ! -d node_modules/ical.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages from package-lock.json (binaryen, @playwright/test, ical.js)"
+    || [ ! -d node_modules/ical.js ] \
+    || [ ! -f node_modules/cldr-core/supplemental/plurals.json ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages from package-lock.json (binaryen, cldr-core, @playwright/test, ical.js)"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 else
   say "npm packages present"
@@ -96,8 +99,9 @@ fi
 
 # 6. Browser tests: Debian's Chromium and its driver (Playwright's own download fails here).
 if [ "$want" = test ]; then
-  # poppler-utils: pdfinfo, pdftotext and pdftoppm read the printed claim's PDF.
-  apt_install chromium chromium-driver poppler-utils
+  # poppler-utils: pdfinfo, pdftotext and pdftoppm read the printed claim's PDF; a CJK
+  # font, so Chinese renders in the browser tests' screenshots (not as boxes).
+  apt_install chromium chromium-driver poppler-utils fonts-wqy-microhei
   say "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo missing)"
 fi
 say "ready (wasm toolchain: $WASM_TOOLCHAIN)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test layer, each reported on one summary line at the end:
 #   fmt, clippy       cargo fmt --check; cargo clippy -D warnings on both crates
+#   catalogues        every key in every language, plural forms, parameters, no unused key
 #   native            cargo test -p claim-rules (unit, doc and property tests)
 #   browser           wasm-bindgen-test in headless Chromium (storage, components)
 #   e2e               Playwright against the release build served on loopback
@@ -48,6 +49,11 @@ run() { # layer command...
 
 run fmt cargo fmt --all --check; record fmt $?
 run clippy cargo clippy --workspace --all-targets --quiet -- -D warnings; record clippy $?
+
+run catalogues node scripts/check-catalogues.mjs; status=$?
+read -r passed failures < <(grep -aE '^catalogues: ' "$logs/catalogues.log" \
+  | sed -E 's/^catalogues: ([0-9]+) passed, ([0-9]+) failed.*/\1 \2/' | tail -1)
+record catalogues $status "${passed:-0}" "${failures:-0}"
 
 run native cargo test -p claim-rules; status=$?
 read -r passed failures < <(count_cargo "$logs/native.log"); record native $status "$passed" "$failures"

@@ -6,6 +6,13 @@
 
 use jiff::{SignedDuration, Timestamp};
 
+/// A `now` in the address that is not a time; the app uses the real time and says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClockProblem {
+    /// The value as given.
+    pub value: String,
+}
+
 /// A clock: the browser's time shifted by a fixed offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppClock {
@@ -28,16 +35,13 @@ impl AppClock {
     }
 
     /// The clock set by the page's `now` query parameter, if there is a valid one.
-    /// Returns the clock and, for an invalid value, a message to show.
-    pub fn from_query(search: &str) -> (Self, Option<String>) {
+    /// Returns the clock and, for an invalid value, the problem to show.
+    pub fn from_query(search: &str) -> (Self, Option<ClockProblem>) {
         match query_param(search, "now") {
             None => (AppClock::real(), None),
             Some(value) => match value.parse::<Timestamp>() {
                 Ok(start) => (AppClock::starting_at(start), None),
-                Err(_) => (
-                    AppClock::real(),
-                    Some(format!("The now={value} in the address is not an RFC 3339 time such as 2026-11-20T10:00:00Z; using the real time.")),
-                ),
+                Err(_) => (AppClock::real(), Some(ClockProblem { value })),
             },
         }
     }

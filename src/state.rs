@@ -23,9 +23,19 @@ use crate::storage::{ClaimStore, UnreadableEntry, WriteError};
 pub struct Settings {
     /// Clock lengths, consent rule, calendar.
     pub policy: Policy,
-    /// Interface language.
-    #[serde(default)]
-    pub locale: Locale,
+    /// The interface language the user chose; `None` follows the browser's languages.
+    #[serde(default, with = "crate::i18n::stored_locale")]
+    pub locale: Option<Locale>,
+}
+
+/// A notice for the user, shown above every page until dismissed. Kept as a fact, not as
+/// text, so it reads in whatever language is chosen while it is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// Another tab changed this claim, which has unsaved changes here.
+    ChangedInOtherTab(Uuid),
+    /// The chosen language could not be written to storage (it applies in this tab).
+    LanguageNotSaved,
 }
 
 /// Why a change did not happen (or did not reach storage).
@@ -55,7 +65,7 @@ pub struct AppState {
     /// Set when storage cannot be used at all, or a write failed, with the browser's words.
     pub storage_problem: RwSignal<Option<WriteError>>,
     /// A notice for the user (e.g. "changed in another tab"), shown until dismissed.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// Settings in force.
     pub settings: RwSignal<Settings>,
     /// The stored settings entry, when it could not be read (kept aside).
@@ -139,6 +149,12 @@ impl AppState {
             Ok(rules) => rules,
             Err(_) => default_rules(),
         }
+    }
+
+    /// The calendar's time zone, in which every deadline counts and every time is shown
+    /// (reactive).
+    pub fn time_zone(&self) -> String {
+        self.settings.with(|s| s.policy.calendar.time_zone.clone())
     }
 
     /// The calendar's time zone, in which every deadline counts and every time is shown,
@@ -277,6 +293,20 @@ impl AppState {
         result
     }
 
+    /// Choose the interface language: it applies at once and is stored with the settings
+    /// in force (not with a settings form being edited). When storage refuses the write,
+    /// the language still applies in this tab and a notice says it was not saved.
+    pub fn choose_locale(&self, locale: Locale) {
+        let mut settings = self.settings.get_untracked();
+        if settings.locale == Some(locale) {
+            return;
+        }
+        settings.locale = Some(locale);
+        if self.save_settings(settings).is_err() {
+            self.notice.set(Some(Notice::LanguageNotSaved));
+        }
+    }
+
     fn put_in_memory(&self, claim: Claim) {
         // The change was stamped with the clock's current time; move the shown time up to
         // it now, so nothing is asked of the rules at a moment before the change.
@@ -301,15 +331,15 @@ impl AppState {
     /// Follow changes other tabs make to storage.
     pub fn follow_other_tabs(&self) {
         let state = *self;
-        let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
-            move |event: web_sys::StorageEvent| {
+        let listener =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
                 let Some(key) = event.key() else {
                     state.reload_all();
                     return;
                 };
                 if let Some(id) = state.store.claim_id_of_key(&key) {
                     if state.unsaved.with_untracked(|set| set.contains(&id)) {
-                        state.notice.set(Some(format!("Another tab changed claim {id}, which has unsaved changes here. Export this tab's claims before reloading.")));
+                        state.notice.set(Some(Notice::ChangedInOtherTab(id)));
                         return;
                     }
                     state.reload_claim(id);
@@ -318,8 +348,7 @@ impl AppState {
                         state.settings.set(settings);
                     }
                 }
-            },
-        );
+            });
         let _ =
             window().add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
         listener.forget();

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::download::download_text;
-use crate::i18n::calendar_file::{self as words, CalendarFileText as T};
-use crate::i18n::use_i18n;
+use crate::i18n::calendar_file as words;
+use crate::i18n::{tr, use_i18n};
 use crate::state::use_app;
 
 /// A button that offers the running deadlines as a calendar file, with a hint below it:
@@ -42,13 +42,13 @@ pub fn CalendarDownload(#[prop(optional)] claim: Option<Uuid>) -> impl IntoView 
                 )
             }
             None => (
-                i18n.t(T::CalendarNameAll).to_string(),
+                tr!(i18n, calendar_file.name_all),
                 format!("cpor-deadlines-{}.ics", rules.calendar().local_date(now)),
                 running_events(&claims, &rules, now),
             ),
         };
         if events.is_empty() {
-            outcome.set(Some(i18n.t(T::NothingRunning).to_string()));
+            outcome.set(Some(tr!(i18n, calendar_file.nothing_running)));
             return;
         }
         let worded: Vec<WordedEvent> = events
@@ -61,15 +61,28 @@ pub fn CalendarDownload(#[prop(optional)] claim: Option<Uuid>) -> impl IntoView 
             .collect();
         let ics = write_ics(&name, rules.calendar().time_zone(), now, &worded);
         let result = download_text(&file_name, "text/calendar;charset=utf-8", &ics);
-        outcome.set(
-            result
-                .err()
-                .map(|error| format!("{} {error}", i18n.t(T::DownloadFailed))),
-        );
+        outcome.set(result.err().map(|error| {
+            tr!(
+                i18n,
+                calendar_file.download_failed,
+                reason = error.to_string()
+            )
+        }));
     };
-    let (label, hint) = match claim {
-        Some(_) => (T::DownloadClaim, T::DownloadClaimHint),
-        None => (T::DownloadAll, T::DownloadAllHint),
+    let one_claim = claim.is_some();
+    let label = move || {
+        if one_claim {
+            tr!(i18n, calendar_file.download_claim)
+        } else {
+            tr!(i18n, calendar_file.download_all)
+        }
+    };
+    let hint = move || {
+        if one_claim {
+            tr!(i18n, calendar_file.download_claim_hint)
+        } else {
+            tr!(i18n, calendar_file.download_all_hint)
+        }
     };
     view! {
         <div class="calendar-download">
@@ -77,9 +90,9 @@ pub fn CalendarDownload(#[prop(optional)] claim: Option<Uuid>) -> impl IntoView 
                 <svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                     <path d=CALENDAR_ICON fill="currentColor" />
                 </svg>
-                {move || i18n.t(label)}
+                {label}
             </button>
-            <p class="hint small">{move || i18n.t(hint)}</p>
+            <p class="hint small">{hint}</p>
             {move || outcome.get().map(|text| view! { <p class="outcome" role="status">{text}</p> })}
         </div>
     }

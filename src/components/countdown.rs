@@ -8,13 +8,13 @@
 use claim_rules::deadlines::{ClockKind, ClockState, Deadline, Remaining, Rules};
 use leptos::prelude::*;
 
-use crate::i18n::claim as texts;
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::time as texts;
+use crate::i18n::{rules, use_i18n, I18n};
 use crate::state::use_app;
 
 /// A countdown in words, for a clock of `kind` under `rules`:
-/// "3 business days left (4 d 5 h)", "6 d 2 h left", "42 min 7 s left",
-/// "Overdue by 1 business day (1 d 3 h)".
+/// "3 business days left (4d 5h)", "6d 2h left", "42m 7s left",
+/// "Overdue by 1 business day (1d 3h)" (the spans in the language's own short units).
 ///
 /// Under an hour the business days are left out (the seconds say it all).
 pub fn countdown_text(
@@ -24,13 +24,13 @@ pub fn countdown_text(
     rules: &Rules,
 ) -> String {
     let seconds = remaining.duration.as_secs();
-    let main = texts::span_text(i18n, seconds);
+    let main = i18n.span(seconds);
     let business = (seconds >= 3_600 && rules.counts_business_days(kind))
         .then(|| texts::business_days_text(i18n, remaining.business_days));
     if remaining.overdue {
-        texts::countdown_overdue(i18n, &main, business.as_deref())
+        texts::countdown_overdue(i18n, main, business)
     } else {
-        texts::countdown_left(i18n, &main, business.as_deref())
+        texts::countdown_left(i18n, main, business)
     }
 }
 
@@ -71,7 +71,7 @@ pub fn Countdown(deadline: Deadline) -> impl IntoView {
         let (urgency, icon, text) = match (clock_state, remaining) {
             (ClockState::Paused { .. }, Some(remaining)) => {
                 let left = countdown_text(&i18n, &remaining, kind, &rules);
-                ("paused", PAUSE_ICON, texts::countdown_paused(&i18n, &left))
+                ("paused", PAUSE_ICON, texts::countdown_paused(&i18n, left))
             }
             (_, Some(remaining)) => {
                 let icon = if remaining.overdue {
@@ -88,7 +88,7 @@ pub fn Countdown(deadline: Deadline) -> impl IntoView {
             (other, None) => (
                 "ended",
                 ENDED_ICON,
-                texts::clock_state_text(&i18n, &other, &zone),
+                rules::clock_state(&i18n, &other, &zone),
             ),
         };
         view! {
@@ -128,7 +128,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn business_day_clocks_show_business_days_then_days_and_hours() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let policy = rules();
         let text = countdown_text(
             &i18n,
@@ -136,50 +136,50 @@ mod tests {
             ClockKind::PartnerResponse,
             &policy,
         );
-        assert_eq!(text, "6 business days left (10 d 14 h)");
+        assert_eq!(text, "6 business days left (10d 14h)");
         let text = countdown_text(
             &i18n,
             &remaining(false, 1, 5 * 3_600),
             ClockKind::ReviewStart,
             &policy,
         );
-        assert_eq!(text, "1 business day left (5 h)");
+        assert_eq!(text, "1 business day left (5h)");
     }
 
     #[wasm_bindgen_test]
     fn under_an_hour_shows_minutes_and_seconds() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let text = countdown_text(
             &i18n,
             &remaining(false, 1, 42 * 60 + 7),
             ClockKind::PartnerResponse,
             &rules(),
         );
-        assert_eq!(text, "42 min 7 s left");
+        assert_eq!(text, "42m 7s left");
         let text = countdown_text(
             &i18n,
             &remaining(true, 1, 59),
             ClockKind::ReviewDecision,
             &rules(),
         );
-        assert_eq!(text, "Overdue by 0 min 59 s");
+        assert_eq!(text, "Overdue by 0m 59s");
     }
 
     #[wasm_bindgen_test]
     fn overdue_is_said_in_words() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let text = countdown_text(
             &i18n,
             &remaining(true, 2, 2 * 86_400 + 3_600),
             ClockKind::DisputeReview,
             &rules(),
         );
-        assert_eq!(text, "Overdue by 2 business days (2 d 1 h)");
+        assert_eq!(text, "Overdue by 2 business days (2d 1h)");
     }
 
     #[wasm_bindgen_test]
     fn calendar_day_clocks_show_days_and_hours_only() {
-        let i18n = I18n::new(Locale::En);
+        let i18n = I18n::new(Locale::en);
         let policy = rules();
         let text = countdown_text(
             &i18n,
@@ -187,6 +187,34 @@ mod tests {
             ClockKind::DisputeWindow,
             &policy,
         );
-        assert_eq!(text, "29 d 13 h left");
+        assert_eq!(text, "29d 13h left");
+    }
+
+    #[wasm_bindgen_test]
+    fn countdowns_follow_each_languages_plural_rules_and_units() {
+        let policy = rules();
+        let text = |locale, days, seconds| {
+            countdown_text(
+                &I18n::new(locale),
+                &remaining(false, days, seconds),
+                ClockKind::PartnerResponse,
+                &policy,
+            )
+        };
+        assert_eq!(text(Locale::de, 1, 5 * 3_600), "noch 1 Werktag (5 Std.)");
+        assert_eq!(
+            text(Locale::de, 3, 4 * 86_400),
+            "noch 3 Werktage (4 Tg., 0 Std.)"
+        );
+        assert_eq!(text(Locale::sv, 1, 5 * 3_600), "1 arbetsdag kvar (5 tim)");
+        assert_eq!(
+            text(Locale::sv, 2, 2 * 86_400),
+            "2 arbetsdagar kvar (2 d, 0 tim)"
+        );
+        assert_eq!(text(Locale::nl, 1, 5 * 3_600), "nog 1 werkdag (5 uur)");
+        assert_eq!(
+            text(Locale::zh_Hans, 2, 2 * 86_400 + 5 * 3_600),
+            "剩余 2 个工作日（2天5小时）"
+        );
     }
 }

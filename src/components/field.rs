@@ -7,15 +7,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
-use crate::i18n::wizard::FieldText;
+use crate::i18n::{tr, use_i18n};
 
 /// A labelled text input. `on_input` gets every keystroke; `on_commit` fires when the
 /// partner is done with the field (the `change` event: leaving it, or Enter).
 ///
 /// ```ignore
 /// view! {
-///     <TextField id="wiz-partner_id" label=move || i18n.t(WizardText::PartnerId)
+///     <TextField id="wiz-partner_id" label=move || tr!(i18n, wizard.partner_id)
 ///         value=Signal::derive(move || fields.with(|f| f.partner_id.clone()))
 ///         on_input=move |text| …  on_commit=move |()| …  messages />
 /// }
@@ -128,7 +127,7 @@ pub fn FieldMessages(
                                 <span class="field-message-icon" aria-hidden="true">
                                     "!"
                                 </span>
-                                <span class="sr-only">{move || i18n.t(FieldText::Problem)} " "</span>
+                                <span class="sr-only">{move || tr!(i18n, common.problem)} " "</span>
                                 <span>{message}</span>
                             </p>
                         }

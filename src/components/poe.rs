@@ -20,8 +20,7 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::use_i18n;
-use crate::i18n::wizard::{fill, PoeText};
+use crate::i18n::{tr, use_i18n};
 use crate::state::{new_uuid, use_app};
 
 /// How much of a file is read at a time to fingerprint it, so large files do not have to
@@ -57,7 +56,8 @@ pub fn AddPoe(
     let state = use_app();
     let note = RwSignal::new(String::new());
     let progress = RwSignal::new(Progress::Idle);
-    let failures = RwSignal::new(Vec::<String>::new());
+    // (file name, the browser's reason): worded when shown, in the language of the moment.
+    let failures = RwSignal::new(Vec::<(String, String)>::new());
     let dragging = RwSignal::new(false);
     let note_id = format!("{input_id}-note");
     let help_id = format!("{input_id}-help");
@@ -93,11 +93,7 @@ pub fn AddPoe(
                         added.push(name);
                     }
                     Err(error) => {
-                        let text = fill(
-                            i18n.t(PoeText::CouldNotRead),
-                            &[("name", &name), ("error", &error)],
-                        );
-                        failures.try_update(|list| list.push(text));
+                        failures.try_update(|list| list.push((name, error)));
                     }
                 }
             }
@@ -110,9 +106,9 @@ pub fn AddPoe(
 
     let status = move || match progress.get() {
         Progress::Idle => String::new(),
-        Progress::Reading(name) => fill(i18n.t(PoeText::Reading), &[("name", &name)]),
+        Progress::Reading(name) => tr!(i18n, poe.reading, name),
         Progress::Added(names) if names.is_empty() => String::new(),
-        Progress::Added(names) => fill(i18n.t(PoeText::Added), &[("names", &names.join(", "))]),
+        Progress::Added(names) => tr!(i18n, poe.added, names = i18n.list(&names)),
     };
 
     view! {
@@ -132,14 +128,14 @@ pub fn AddPoe(
             }
         >
             <p class="poe-privacy" id=help_id.clone()>
-                {move || i18n.t(PoeText::StaysOnComputer)}
+                {move || tr!(i18n, poe.stays_on_computer)}
             </p>
             <div class="field">
                 <label class="field-label" for=note_id.clone()>
-                    {move || i18n.t(PoeText::NoteLabel)}
+                    {move || tr!(i18n, poe.note_label)}
                 </label>
                 <p class="field-hint" id=format!("{note_id}-hint")>
-                    {move || i18n.t(PoeText::NoteHint)}
+                    {move || tr!(i18n, poe.note_hint)}
                 </p>
                 <input
                     id=note_id.clone()
@@ -151,13 +147,15 @@ pub fn AddPoe(
                     on:input=move |event| note.set(event_target_value(&event))
                 />
             </div>
+            // The chooser is our own button (the label), in the page's language; the
+            // browser's file input, which speaks the browser's language, stays hidden.
             <div class="poe-choose">
-                <label class="field-label" for=input_id.clone()>
-                    {move || i18n.t(PoeText::ChooseFiles)}
+                <label class="button primary file-button" for=input_id.clone()>
+                    {move || tr!(i18n, poe.choose_files)}
                 </label>
                 <input
                     id=input_id
-                    class="poe-input"
+                    class="poe-input visually-hidden"
                     type="file"
                     multiple
                     aria-describedby=help_id
@@ -168,7 +166,7 @@ pub fn AddPoe(
                         input.set_value("");
                     }
                 />
-                <p class="poe-drop-hint" aria-hidden="true">{move || i18n.t(PoeText::DropHint)}</p>
+                <p class="poe-drop-hint" aria-hidden="true">{move || tr!(i18n, poe.drop_hint)}</p>
             </div>
             <p class="poe-status" role="status">{status}</p>
             <div role="alert">
@@ -176,7 +174,7 @@ pub fn AddPoe(
                     failures
                         .get()
                         .into_iter()
-                        .map(|failure| view! { <p class="field-message">{failure}</p> })
+                        .map(|(name, error)| view! { <p class="field-message">{move || tr!(i18n, poe.could_not_read, name = name.clone(), error = error.clone())}</p> })
                         .collect_view()
                 }}
             </div>
@@ -255,9 +253,9 @@ pub fn PoeList(
     view! {
         <Show
             when=move || documents.with(|documents| !documents.is_empty())
-            fallback=move || view! { <p class="poe-none">{move || i18n.t(PoeText::NoneYet)}</p> }
+            fallback=move || view! { <p class="poe-none">{move || tr!(i18n, poe.none_yet)}</p> }
         >
-            <ul class="poe-list" aria-label=move || i18n.t(PoeText::ListLabel)>
+            <ul class="poe-list" aria-label=move || tr!(i18n, poe.list_label)>
                 {move || {
                     documents
                         .get()
@@ -265,8 +263,8 @@ pub fn PoeList(
                         .map(|document| {
                             let id = document.id;
                             let name = document.file_name.clone();
-                            let size = fill(i18n.t(PoeText::Bytes), &[("size", &i18n.number(document.size as i64))]);
-                            let added = i18n.date_time(document.added_at, &time_zone());
+                            let bytes = document.size as i64;
+                            let added_at = document.added_at;
                             view! {
                                 <li class="poe-item" data-sha256=document.sha256.clone()>
                                     <div class="poe-item-head">
@@ -274,7 +272,7 @@ pub fn PoeList(
                                         {on_remove.map(|remove| {
                                             view! {
                                                 <button type="button" class="button secondary small" on:click=move |_| remove.run(id)>
-                                                    {move || i18n.t(PoeText::Remove)}
+                                                    {move || tr!(i18n, common.remove)}
                                                     <span class="sr-only">" " {name.clone()}</span>
                                                 </button>
                                             }
@@ -282,24 +280,24 @@ pub fn PoeList(
                                     </div>
                                     <dl class="poe-meta">
                                         <div>
-                                            <dt>{move || i18n.t(PoeText::MediaType)}</dt>
+                                            <dt>{move || tr!(i18n, poe.media_type)}</dt>
                                             <dd>{document.media_type.clone()}</dd>
                                         </div>
                                         <div>
-                                            <dt>{move || i18n.t(PoeText::Size)}</dt>
-                                            <dd>{size}</dd>
+                                            <dt>{move || tr!(i18n, poe.size)}</dt>
+                                            <dd>{move || tr!(i18n, poe.bytes, size = i18n.number(bytes))}</dd>
                                         </div>
                                         <div>
-                                            <dt>{move || i18n.t(PoeText::AddedAt)}</dt>
-                                            <dd>{added}</dd>
+                                            <dt>{move || tr!(i18n, poe.added_at)}</dt>
+                                            <dd>{move || i18n.date_time(added_at, &time_zone())}</dd>
                                         </div>
                                         <div class="poe-sha">
-                                            <dt>{move || i18n.t(PoeText::Sha256)}</dt>
+                                            <dt>{move || tr!(i18n, poe.sha256)}</dt>
                                             <dd><code class="sha256">{document.sha256.clone()}</code></dd>
                                         </div>
                                         {(!document.note.is_empty()).then(|| view! {
                                             <div class="poe-note">
-                                                <dt>{move || i18n.t(PoeText::Note)}</dt>
+                                                <dt>{move || tr!(i18n, poe.note)}</dt>
                                                 <dd>{document.note.clone()}</dd>
                                             </div>
                                         })}

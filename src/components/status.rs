@@ -1,11 +1,11 @@
 //! Status and phase badges: the name in words with an icon, so status is never told by
 //! colour alone. Used by the claim page and the dashboard.
 
-use claim_rules::lifecycle::Phase;
+use claim_rules::lifecycle::{Phase, PhaseKind};
 use claim_rules::model::Status;
 use leptos::prelude::*;
 
-use crate::i18n::claim::{phase_name, status_name};
+use crate::i18n::rules::{phase_name, status_name};
 use crate::i18n::use_i18n;
 
 /// The icon drawn for a status: a 16×16 SVG path (decorative; the badge's words carry the
@@ -65,7 +65,7 @@ pub fn PhaseBadge(phase: Phase) -> impl IntoView {
     view! {
         <span class="status-badge phase-badge" data-status=status.code() data-phase=code>
             <StatusIcon status />
-            <span class="status-name">{move || phase_name(&i18n, &phase)}</span>
+            <span class="status-name">{move || phase_name(&i18n, PhaseKind::from(&phase))}</span>
         </span>
     }
 }

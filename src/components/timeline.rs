@@ -5,13 +5,14 @@
 //! (visually hidden), and the picture scrolls sideways on narrow screens.
 
 use claim_rules::deadlines::{self, ClockState, Deadline, Rules};
-use claim_rules::lifecycle::{self, Phase, PhaseKind};
+use claim_rules::lifecycle::{self, PhaseKind};
 use claim_rules::model::Claim;
 use jiff::{SignedDuration, Timestamp};
 use leptos::prelude::*;
 
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{use_i18n, I18n};
+use crate::i18n::rules::{self, clock_name, phase_name, status_name};
+use crate::i18n::time::{due_text, started_text};
+use crate::i18n::{tr, use_i18n, I18n};
 use crate::state::use_app;
 
 const WIDTH: f64 = 720.0;
@@ -111,16 +112,16 @@ fn clock_class(state: &ClockState) -> &'static str {
 
 /// A band is named by its status, except the official phase of `Approved`, which the
 /// rules tell apart from the consent period.
-fn band_name(i18n: &I18n, kind: PhaseKind) -> &'static str {
+fn band_name(i18n: &I18n, kind: PhaseKind) -> String {
     match kind {
-        PhaseKind::Official => texts::phase_name(i18n, &Phase::Official { since: None }),
+        PhaseKind::Official => phase_name(i18n, PhaseKind::Official),
         PhaseKind::Draft
         | PhaseKind::AwaitingReview
         | PhaseKind::UnderReview
         | PhaseKind::PartnerActionRequired
         | PhaseKind::ConsentPeriod
         | PhaseKind::Rejected
-        | PhaseKind::Disputed => texts::status_name(i18n, kind.status()),
+        | PhaseKind::Disputed => status_name(i18n, kind.status()),
     }
 }
 
@@ -138,7 +139,16 @@ fn band_code(kind: PhaseKind) -> &'static str {
     }
 }
 
-/// The timeline picture of `claim` (already advanced to `now`) at `now`.
+/// Roughly how wide a label is in the picture's units: wide (CJK) characters take about
+/// twice the room of Latin ones.
+fn label_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 13.0 } else { 7.2 })
+        .sum()
+}
+
+/// The timeline picture of `claim` (already advanced to `now`) at `now`, in the language of
+/// the moment (the claim page redraws it when the language changes).
 #[component]
 pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
     let i18n = use_i18n();
@@ -158,7 +168,7 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
             view! {
                 <g class="tl-tick">
                     <line x1=x x2=x y1=AXIS_Y y2=height - 4.0 />
-                    <text x=x + 3.0 y=AXIS_Y - 8.0>{texts::short_date(&i18n, at, &zone)}</text>
+                    <text x=x + 3.0 y=AXIS_Y - 8.0>{i18n.short_date(at, &zone)}</text>
                 </g>
             }
         })
@@ -170,11 +180,11 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
             let (x1, x2) = (axis.x(band.from), axis.x(band.to));
             let width = (x2 - x1).max(2.0);
             let name = band_name(&i18n, band.kind);
-            let fits = width > name.chars().count() as f64 * 7.2 + 10.0;
+            let fits = width > label_width(&name) + 10.0;
             let status = band_code(band.kind);
             view! {
                 <g class="tl-band" data-status=status>
-                    <title>{name}</title>
+                    <title>{name.clone()}</title>
                     <rect x=x1 y=BAND_TOP width=width height=BAND_HEIGHT rx=3 />
                     {fits.then(|| view! { <text x=x1 + 6.0 y=BAND_TOP + 20.0>{name}</text> })}
                 </g>
@@ -198,16 +208,16 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
                 .last_day(rules.calendar())
                 .and_then(|day| day.at(12, 0, 0, 0).to_zoned(rules.calendar().time_zone().clone()).ok());
             let label = match last_day {
-                Some(noon) => format!("{} · {}", texts::clock_name(&i18n, clock.kind), texts::short_date(&i18n, noon.timestamp(), &zone)),
-                None if finite => format!("{} · {}", texts::clock_name(&i18n, clock.kind), texts::short_date(&i18n, clock.due, &zone)),
-                None => texts::clock_name(&i18n, clock.kind).to_string(),
+                Some(noon) => tr!(i18n, timeline.clock_label, clock = clock_name(&i18n, clock.kind), due = i18n.short_date(noon.timestamp(), &zone)),
+                None if finite => tr!(i18n, timeline.clock_label, clock = clock_name(&i18n, clock.kind), due = i18n.short_date(clock.due, &zone)),
+                None => clock_name(&i18n, clock.kind),
             };
             let anchor_end = x1 > WIDTH * 0.62;
             let (label_x, anchor) = if anchor_end { (x_due.max(x1), "end") } else { (x1, "start") };
             let diamond = format!("M{x_due} {} l5 5 -5 5 -5 -5z", y - 5.0);
             view! {
                 <g class="tl-clock" data-clock-state=class data-partner-acts=clock.kind.partner_acts().then_some("true")>
-                    <title>{format!("{} — {}", label, texts::clock_state_text(&i18n, &clock_state, &zone))}</title>
+                    <title>{tr!(i18n, timeline.clock_title, label = label.clone(), state = rules::clock_state(&i18n, &clock_state, &zone))}</title>
                     <text x=label_x y=y - 9.0 text-anchor=anchor>{label}</text>
                     <line class="tl-span" x1=x1 x2=x_due y1=y y2=y />
                     <circle cx=x1 cy=y r=3 />
@@ -244,45 +254,56 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
         .iter()
         .map(|band| {
             view! {
-                <li>{format!("{}: {} – {}", band_name(&i18n, band.kind), i18n.date_time(band.from, &zone), i18n.date_time(band.to, &zone))}</li>
+                <li>{tr!(i18n, timeline.phase_item, phase = band_name(&i18n, band.kind), from = i18n.date_time(band.from, &zone), to = i18n.date_time(band.to, &zone))}</li>
             }
         })
         .collect_view();
     let clock_items = clocks
         .iter()
         .map(|clock| {
-            let state_text = texts::clock_state_text(&i18n, &clock.state(now), &zone);
-            let due = if clock.due < Timestamp::MAX { texts::due_text(&i18n, clock.due, &zone) } else { String::new() };
-            view! {
-                <li>{format!("{}: {}; {}; {}", texts::clock_name(&i18n, clock.kind), texts::started_text(&i18n, clock.started_at, clock.started_by, &zone), due, state_text)}</li>
-            }
+            let state = rules::clock_state(&i18n, &clock.state(now), &zone);
+            let name = clock_name(&i18n, clock.kind);
+            let started = started_text(&i18n, clock.started_at, clock.started_by, &zone);
+            let text = if clock.due < Timestamp::MAX {
+                tr!(
+                    i18n,
+                    timeline.clock_item,
+                    clock = name,
+                    started,
+                    due = due_text(&i18n, clock.due, &zone),
+                    state
+                )
+            } else {
+                tr!(i18n, timeline.clock_item_open, clock = name, started, state)
+            };
+            view! { <li>{text}</li> }
         })
         .collect_view();
 
     view! {
         <div class="timeline">
-            <div class="timeline-scroll" tabindex="0" role="group" aria-label=move || i18n.t(ClaimText::TimelineScroll)>
+            <div class="timeline-scroll" tabindex="0" role="group" aria-label=move || tr!(i18n, timeline.scroll)>
                 <svg class="timeline-svg" viewBox=view_box role="img" aria-labelledby="timeline-title timeline-desc" preserveAspectRatio="xMinYMin meet">
-                    <title id="timeline-title">{i18n.t(ClaimText::TimelineTitle)}</title>
-                    <desc id="timeline-desc">{i18n.t(ClaimText::TimelineDescription)}</desc>
+                    <title id="timeline-title">{tr!(i18n, timeline.title)}</title>
+                    <desc id="timeline-desc">{tr!(i18n, timeline.description)}</desc>
                     <line class="tl-axis" x1=LEFT x2=WIDTH - RIGHT y1=AXIS_Y y2=AXIS_Y />
                     {tick_views}
                     {band_views}
                     {clock_views}
                     <g class="tl-now">
                         <line x1=now_x x2=now_x y1=AXIS_Y - 4.0 y2=height - 2.0 />
-                        <text x=now_label_x y=BAND_TOP + BAND_HEIGHT + 16.0 text-anchor=now_anchor>{i18n.t(ClaimText::TimelineNow)}</text>
+                        <text x=now_label_x y=BAND_TOP + BAND_HEIGHT + 16.0 text-anchor=now_anchor>{tr!(i18n, timeline.now)}</text>
                     </g>
                 </svg>
             </div>
-            <ul class="timeline-legend" aria-label=move || i18n.t(ClaimText::TimelineLegend)>
+            <ul class="timeline-legend" aria-label=move || tr!(i18n, timeline.legend)>
                 {legend}
-                <li class="legend-now"><span class="swatch" aria-hidden="true"></span>{i18n.t(ClaimText::TimelineNow)}</li>
+                <li class="legend-now"><span class="swatch" aria-hidden="true"></span>{tr!(i18n, timeline.now)}</li>
             </ul>
             <div class="visually-hidden">
-                <h3>{i18n.t(ClaimText::TimelinePhases)}</h3>
+                <h3>{tr!(i18n, timeline.phases)}</h3>
                 <ul>{phase_items}</ul>
-                <h3>{i18n.t(ClaimText::TimelineDeadlines)}</h3>
+                <h3>{tr!(i18n, timeline.deadlines)}</h3>
                 <ul>{clock_items}</ul>
             </div>
         </div>

@@ -1,126 +1,189 @@
-//! Languages: every user-facing string goes through [`I18n::t`] (fixed texts, keyed by
-//! an enum per screen that implements [`Translate`]) or one of its formatting methods
-//! (numbers, dates). Texts with parameters are methods on those enums' modules.
+//! Languages. Every user-facing text is a key of the catalogues in `locales/*.json` (one
+//! file per language), read with [`tr!`]: `tr!(i18n, dashboard.title)`,
+//! `tr!(i18n, dashboard.showing, shown = …, total = …)`. `build.rs` turns the catalogues
+//! into typed code (leptos_i18n), so an unknown key, a missing or a surplus parameter is a
+//! compile error; plural forms (`_one`, `_other`) follow each language's rules (ICU4X).
 //!
-//! Each screen keeps its texts in a submodule here (`i18n::dashboard`, …), so the whole
-//! interface's wording can be read and translated in one folder.
+//! Dates, times, numbers, lists and durations are formatted by the browser's `Intl` for
+//! the current language ([`intl`]). The rules' closed sets (statuses, actions, …) and
+//! their outcomes (refusals, problems, import problems, …) are worded in [`rules`], one
+//! exhaustive `match` per outcome; texts about time and deadlines in [`time`].
 //!
-//! English is complete. Dates and numbers are formatted for the language by the browser's
-//! `Intl`, so they follow the user's language without tables of our own.
+//! The language is the one chosen in the header (stored with the settings), else the
+//! browser's preferred language when it is one of the five ([`preferred_locale`]), else
+//! English.
 
 pub mod calendar_file;
-pub mod claim;
+pub mod intl;
 pub mod print;
 pub mod rules;
-pub mod update;
-pub mod wizard;
+pub mod time;
 
-use jiff::Timestamp;
 use leptos::prelude::*;
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum Locale {
-    /// English.
-    #[default]
-    En,
+/// The code leptos_i18n generates from `locales/*.json` (see `build.rs`). The app reads
+/// texts with `td_string!` only; the rest of what is generated goes unused.
+#[allow(missing_docs, unused, clippy::all)]
+mod catalogue {
+    include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 }
 
-impl Locale {
-    /// Every language, in the order the settings list them.
-    pub const ALL: [Locale; 1] = [Locale::En];
+#[doc(hidden)]
+pub use catalogue::i18n::td_string;
+pub use catalogue::i18n::Locale;
 
-    /// BCP 47 tag, for `lang=` and `Intl`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::En => "en",
+/// A text of the catalogues in the current language, as a `String` (reactive: read inside
+/// a closure, it follows language changes).
+///
+/// ```ignore
+/// tr!(i18n, dashboard.title)
+/// tr!(i18n, dashboard.showing, shown = i18n.number(100), total = i18n.number(250))
+/// tr!(i18n, countdown.business_days, count = days, days = i18n.number(days))
+/// ```
+macro_rules! tr {
+    ($i18n:expr, $($key:tt)+) => {
+        ::std::string::ToString::to_string(&$crate::i18n::td_string!($i18n.locale(), $($key)+))
+    };
+}
+pub(crate) use tr;
+
+/// The ICU4X data the catalogues' plural forms need: plural rules of our five languages
+/// only, baked by `build.rs`.
+#[allow(missing_docs, clippy::all, unused_qualifications)]
+mod icu_data {
+    // The baked data names its types under `icu::plurals`; the app depends on the one
+    // ICU component it uses, not on the whole `icu` crate.
+    mod icu {
+        pub use ::icu_plurals as plurals;
+    }
+    include!(concat!(env!("OUT_DIR"), "/baked_data/mod.rs"));
+
+    /// Plural rules for en, sv, de, nl and zh-Hans.
+    #[derive(leptos_i18n::custom_provider::IcuDataProvider)]
+    pub struct PluralRules;
+    impl_data_provider!(PluralRules);
+}
+
+/// Hand the baked plural rules to leptos_i18n (once; before any plural text is read).
+fn install_icu_data() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| leptos_i18n::custom_provider::set_icu_data_provider(icu_data::PluralRules));
+}
+
+/// The interface languages, in the order the language switch lists them.
+pub const LOCALES: [Locale; 5] = [
+    Locale::en,
+    Locale::sv,
+    Locale::de,
+    Locale::nl,
+    Locale::zh_Hans,
+];
+
+/// A language's BCP 47 tag, for `lang=`, `Intl` and storage (`"en"`, `"zh-Hans"`).
+pub fn tag(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "en",
+        Locale::sv => "sv",
+        Locale::de => "de",
+        Locale::nl => "nl",
+        Locale::zh_Hans => "zh-Hans",
+    }
+}
+
+/// The language whose tag is exactly `tag`.
+pub fn locale_of_tag(tag_text: &str) -> Option<Locale> {
+    LOCALES.into_iter().find(|locale| tag(*locale) == tag_text)
+}
+
+/// A language's name in that language, as the switch shows it (the same in every
+/// interface language, so it is not a catalogue text).
+pub fn native_name(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "English",
+        Locale::sv => "Svenska",
+        Locale::de => "Deutsch",
+        Locale::nl => "Nederlands",
+        Locale::zh_Hans => "中文（简体）",
+    }
+}
+
+/// The first of the browser's preferred languages (`navigator.languages`, most preferred
+/// first) that is one of ours, matched on the language alone: `sv-FI` is Swedish,
+/// `de-AT` German, `nl-BE` Dutch, and any Chinese (`zh`, `zh-CN`, `zh-TW`, `zh-Hant`)
+/// Simplified Chinese, the only Chinese we have. `None` when none matches.
+///
+/// ```
+/// use cpor_desk::i18n::{preferred_locale, Locale};
+///
+/// let prefs = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+/// assert_eq!(preferred_locale(&prefs(&["fr-FR", "sv-FI", "en"])), Some(Locale::sv));
+/// assert_eq!(preferred_locale(&prefs(&["zh-TW"])), Some(Locale::zh_Hans));
+/// assert_eq!(preferred_locale(&prefs(&["fr", "es"])), None);
+/// ```
+pub fn preferred_locale(languages: &[String]) -> Option<Locale> {
+    languages.iter().find_map(|tag_text| {
+        let language = tag_text
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match language.as_str() {
+            "en" => Some(Locale::en),
+            "sv" => Some(Locale::sv),
+            "de" => Some(Locale::de),
+            "nl" => Some(Locale::nl),
+            "zh" => Some(Locale::zh_Hans),
+            _ => None,
+        }
+    })
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let navigator = window().navigator();
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|value| value.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// The language a visitor who has not chosen one sees: the browser's, else English.
+pub fn default_locale() -> Locale {
+    preferred_locale(&browser_languages()).unwrap_or(Locale::en)
+}
+
+/// Storage form of the chosen language (`"de"`; absent or `null`: none chosen). An
+/// unknown value reads as "none chosen" rather than making the whole settings entry
+/// unreadable, and so does `"En"`, which the app wrote before it could speak anything
+/// but English (nobody chose it).
+pub mod stored_locale {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::{locale_of_tag, tag, Locale};
+
+    /// Write the tag, or `null`.
+    pub fn serialize<S: Serializer>(
+        locale: &Option<Locale>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match locale {
+            Some(locale) => serializer.serialize_str(tag(*locale)),
+            None => serializer.serialize_none(),
         }
     }
 
-    /// The language's own name for itself.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Locale::En => "English",
-        }
-    }
-}
-
-/// A set of fixed texts that can be shown in every language.
-pub mod dashboard;
-pub mod settings;
-pub mod transfer;
-
-/// A set of fixed texts that can be shown in every language.
-pub trait Translate: Copy {
-    /// The English text.
-    fn en(self) -> &'static str;
-}
-
-/// The app's common fixed texts (header, banners, shared labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Text {
-    AppName,
-    NavDashboard,
-    NavNewClaim,
-    NavSettings,
-    NavTransfer,
-    SkipToContent,
-    DashboardTitle,
-    StatusCounts,
-    AllClaims,
-    NoClaimsYet,
-    NoClaimsYetHint,
-    ColName,
-    ColDomain,
-    ColAreaActivity,
-    ColStatus,
-    ColNextDeadline,
-    ColLastChange,
-    Unnamed,
-    StorageUnavailable,
-    UnreadableEntries,
-    SimulatedClock,
-    StorageFull,
-    StorageWriteFailed,
-    ExportNow,
-    Dismiss,
-    DownloadEntry,
-    NotFoundTitle,
-    BackToDashboard,
-}
-
-impl Translate for Text {
-    fn en(self) -> &'static str {
-        match self {
-            Text::AppName => "CPOR Desk",
-            Text::NavDashboard => "Dashboard",
-            Text::NavNewClaim => "New claim",
-            Text::NavSettings => "Settings",
-            Text::NavTransfer => "Export & import",
-            Text::SkipToContent => "Skip to content",
-            Text::DashboardTitle => "Claims",
-            Text::StatusCounts => "Claims by status",
-            Text::AllClaims => "All claims",
-            Text::NoClaimsYet => "No claims yet.",
-            Text::NoClaimsYetHint => "Start a new claim to draft it offline, or import an export file.",
-            Text::ColName => "Name",
-            Text::ColDomain => "Customer domain",
-            Text::ColAreaActivity => "Area and activity",
-            Text::ColStatus => "Status",
-            Text::ColNextDeadline => "Next deadline",
-            Text::ColLastChange => "Last change",
-            Text::Unnamed => "(unnamed draft)",
-            Text::StorageUnavailable => "Browser storage is not available, so claims cannot be saved. Check that this site may store data.",
-            Text::UnreadableEntries => "Some stored entries could not be read. They are kept untouched in storage; download them to recover what they hold.",
-            Text::SimulatedClock => "Simulated clock",
-            Text::StorageFull => "Browser storage is full, so your latest changes are only in this tab. Export your claims now to keep them, then free some space.",
-            Text::StorageWriteFailed => "Your latest changes could not be saved to browser storage and are only in this tab. Export your claims now to keep them.",
-            Text::ExportNow => "Export claims",
-            Text::Dismiss => "Dismiss",
-            Text::DownloadEntry => "Download",
-            Text::NotFoundTitle => "There is no page at this address",
-            Text::BackToDashboard => "Back to the dashboard",
-        }
+    /// Read a tag; anything else is `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Locale>, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Ok(value.as_str().and_then(locale_of_tag))
     }
 }
 
@@ -133,6 +196,7 @@ pub struct I18n {
 impl I18n {
     /// A translator starting in `locale`.
     pub fn new(locale: Locale) -> Self {
+        install_icu_data();
         I18n {
             locale: RwSignal::new(locale),
         }
@@ -143,81 +207,90 @@ impl I18n {
         self.locale.get()
     }
 
+    /// The current language, without subscribing to changes.
+    pub fn locale_untracked(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
     /// Switch language.
     pub fn set_locale(&self, locale: Locale) {
-        self.locale.set(locale);
-    }
-
-    /// A fixed text in the current language (reactive).
-    pub fn t<T: Translate>(&self, text: T) -> &'static str {
-        match self.locale.get() {
-            Locale::En => text.en(),
+        if self.locale.get_untracked() != locale {
+            self.locale.set(locale);
         }
     }
 
-    /// An integer formatted for the current language.
-    pub fn number(&self, value: i64) -> String {
-        let format =
-            js_sys::Intl::NumberFormat::new(&locales(self.locale.get()), &js_sys::Object::new());
-        format
-            .format()
-            .call1(&format, &(value as f64).into())
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| value.to_string())
+    /// The current language's BCP 47 tag (reactive).
+    pub fn tag(&self) -> &'static str {
+        tag(self.locale())
     }
-
-    /// Date and time of an instant, in `time_zone`, formatted for the current language.
-    pub fn date_time(&self, at: Timestamp, time_zone: &str) -> String {
-        self.intl_date(at, time_zone, true)
-    }
-
-    /// The date of an instant, in `time_zone`, formatted for the current language.
-    pub fn date(&self, at: Timestamp, time_zone: &str) -> String {
-        self.intl_date(at, time_zone, false)
-    }
-
-    fn intl_date(&self, at: Timestamp, time_zone: &str, with_time: bool) -> String {
-        let time: &[(&str, &str)] = if with_time {
-            &[("timeStyle", "short")]
-        } else {
-            &[]
-        };
-        let fields: Vec<(&str, &str)> = [("dateStyle", "medium")]
-            .into_iter()
-            .chain(time.iter().copied())
-            .collect();
-        self.format_instant(at, time_zone, &fields)
-    }
-
-    /// An instant shown in `time_zone` with `Intl.DateTimeFormat` options `fields`
-    /// (for example `[("weekday", "short"), ("day", "numeric")]`), in the current language.
-    pub fn format_instant(
-        &self,
-        at: Timestamp,
-        time_zone: &str,
-        fields: &[(&str, &str)],
-    ) -> String {
-        let options = js_sys::Object::new();
-        for (key, value) in fields.iter().chain([("timeZone", time_zone)].iter()) {
-            let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
-        }
-        let format = js_sys::Intl::DateTimeFormat::new(&locales(self.locale.get()), &options);
-        let date = js_sys::Date::new(&(at.as_millisecond() as f64).into());
-        format
-            .format()
-            .call1(&format, &date)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_else(|| at.to_string())
-    }
-}
-
-fn locales(locale: Locale) -> js_sys::Array {
-    js_sys::Array::of1(&locale.tag().into())
 }
 
 /// The translator from context.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n::new(Locale::En))
+    use_context::<I18n>().unwrap_or_else(|| I18n::new(Locale::en))
+}
+
+#[cfg(test)]
+mod tests {
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::{preferred_locale, Locale};
+    use crate::state::Settings;
+
+    fn languages(tags: &[&str]) -> Vec<String> {
+        tags.iter().map(|tag| tag.to_string()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_browsers_first_language_we_speak_wins() {
+        assert_eq!(
+            preferred_locale(&languages(&["sv-FI", "en"])),
+            Some(Locale::sv)
+        );
+        assert_eq!(
+            preferred_locale(&languages(&["fr", "de-AT", "en"])),
+            Some(Locale::de)
+        );
+        assert_eq!(preferred_locale(&languages(&["nl-BE"])), Some(Locale::nl));
+        for chinese in ["zh", "zh-CN", "zh-TW", "zh-Hant-HK", "zh_SG"] {
+            assert_eq!(
+                preferred_locale(&languages(&[chinese])),
+                Some(Locale::zh_Hans),
+                "{chinese}"
+            );
+        }
+        assert_eq!(preferred_locale(&languages(&["EN-gb"])), Some(Locale::en));
+        assert_eq!(preferred_locale(&languages(&["fr-FR", "es"])), None);
+        assert_eq!(preferred_locale(&[]), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_stored_language_is_a_tag_and_anything_else_reads_as_not_chosen() {
+        let read = |json: &str| serde_json::from_str::<Settings>(json).map(|s| s.locale);
+        let policy = serde_json::to_string(&Settings::default().policy).unwrap_or_default();
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"de"}}"#)).ok(),
+            Some(Some(Locale::de))
+        );
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"zh-Hans"}}"#)).ok(),
+            Some(Some(Locale::zh_Hans))
+        );
+        // Written before there was a choice: nobody chose English.
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"En"}}"#)).ok(),
+            Some(None)
+        );
+        assert_eq!(
+            read(&format!(r#"{{"policy":{policy},"locale":"fr"}}"#)).ok(),
+            Some(None)
+        );
+        assert_eq!(read(&format!(r#"{{"policy":{policy}}}"#)).ok(), Some(None));
+        let written = serde_json::to_string(&Settings {
+            locale: Some(Locale::nl),
+            ..Settings::default()
+        })
+        .unwrap_or_default();
+        assert!(written.contains(r#""locale":"nl""#), "{written}");
+    }
 }

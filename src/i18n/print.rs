@@ -2,15 +2,15 @@
 
 use jiff::Timestamp;
 
-use super::{I18n, Locale};
+use super::{tr, I18n};
 
-/// The line under a printed claim's header: when it was printed, since its countdowns
-/// are true at that moment only.
+/// The line at the top of a printed claim: when it was printed, in which zone, and that
+/// the countdowns are as of then.
 pub fn printed_text(i18n: &I18n, at: Timestamp, time_zone: &str) -> String {
-    let when = i18n.date_time(at, time_zone);
-    match i18n.locale() {
-        Locale::En => format!(
-            "Printed from CPOR Desk on {when} ({time_zone}); countdowns are as of that moment."
-        ),
-    }
+    tr!(
+        i18n,
+        print.printed,
+        when = i18n.date_time(at, time_zone),
+        zone = time_zone.to_string()
+    )
 }

@@ -2,14 +2,12 @@
 //! readiness advice, competing-claims warning, calendar and policy problem, and the
 //! names of the rules' closed sets (statuses, actors, actions, clocks, phases, …).
 //!
-//! Each outcome is worded by an exhaustive `match`, one arm per variant, each arm naming
-//! its catalogue key and its arguments, so that a new variant in the rules cannot be
-//! forgotten here and each arm can become a compile-checked `t_string!` call. The words
-//! come from `locales/en.json` (compiled in), the same catalogue the `cpor` tool uses.
-//! Instants are shown in the calendar's zone through the browser's `Intl`.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! One place words each outcome: an exhaustive `match`, one arm per variant, each arm a
+//! compile-checked catalogue call (`tr!`) naming its key (the outcome's section and
+//! stable code) and its arguments, in the active language. A new variant in the rules
+//! does not compile here until it has words. Numbers, lists and instants are formatted
+//! for the language through the browser's `Intl`; deadlines in the calendar's zone, with
+//! the viewer's own time where it differs.
 
 use claim_rules::calendar::CalendarError;
 use claim_rules::catalog::Product;
@@ -19,9 +17,7 @@ use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
 use claim_rules::import::{ImportItem, ImportKind};
-use claim_rules::lifecycle::{
-    BeforeHistory, EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint,
-};
+use claim_rules::lifecycle::{EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint};
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, Program, SolutionArea, Status};
 use claim_rules::policy::{HolidaySet, PolicyProblem, PolicyProblemKind};
 use claim_rules::validation::{
@@ -31,596 +27,678 @@ use claim_rules::validation::{
 use jiff::Timestamp;
 use uuid::Uuid;
 
-use super::claim::deadline_instant_text;
-use super::I18n;
+use super::time::deadline_instant_text;
+use super::{tr, I18n};
 
-/// The English catalogue, shared with `cpor`.
-const ENGLISH: &str = include_str!("../../locales/en.json");
-
-/// Every text of the catalogue by its dotted key.
-fn catalogue() -> &'static HashMap<String, String> {
-    static TEXTS: OnceLock<HashMap<String, String>> = OnceLock::new();
-    TEXTS.get_or_init(|| {
-        let mut texts = HashMap::new();
-        // The file is compiled in and checked by the tests below and by `cpor`'s.
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(ENGLISH) {
-            flatten("", &value, &mut texts);
-        }
-        texts
-    })
+/// A number as the current language writes it ("4,000", "4.000", "4 000").
+fn n(i18n: &I18n, value: impl TryInto<i64>) -> String {
+    i18n.number(value.try_into().unwrap_or(i64::MAX))
 }
 
-fn flatten(prefix: &str, value: &serde_json::Value, texts: &mut HashMap<String, String>) {
-    match value {
-        serde_json::Value::Object(members) => {
-            for (key, member) in members {
-                let path = if prefix.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{prefix}.{key}")
-                };
-                flatten(&path, member, texts);
-            }
-        }
-        serde_json::Value::String(text) => {
-            texts.insert(prefix.to_string(), text.clone());
-        }
-        serde_json::Value::Null
-        | serde_json::Value::Bool(_)
-        | serde_json::Value::Number(_)
-        | serde_json::Value::Array(_) => {}
-    }
+/// Whole sentences one after the other, as the language sets them (a space between
+/// them, none in Chinese).
+pub fn sentences(i18n: &I18n, sentences: impl IntoIterator<Item = String>) -> String {
+    sentences
+        .into_iter()
+        .reduce(|first, second| tr!(i18n, common.sentences, first, second))
+        .unwrap_or_default()
 }
 
-/// The text of `key` without arguments; a missing key shows as itself, so a gap is
-/// visible rather than silent.
-pub fn text(key: &'static str) -> &'static str {
-    catalogue().get(key).map_or(key, String::as_str)
+/// Items joined as an "or" list in the current language ("A, B or C").
+fn either(i18n: &I18n, items: &[String]) -> String {
+    i18n.list_or(items)
 }
 
-/// The text of `key` with each `{{ name }}` replaced by its argument.
-pub fn word(key: &'static str, args: &[(&str, String)]) -> String {
-    substitute(text(key), args)
-}
-
-/// The `_one` or `_other` form (English plural rules) chosen by `count`, which is also
-/// the `{{ count }}` argument.
-pub fn word_count(
-    one: &'static str,
-    other: &'static str,
-    count: i64,
-    args: &[(&str, String)],
-) -> String {
-    let mut args = args.to_vec();
-    args.push(("count", count.to_string()));
-    word(if count == 1 { one } else { other }, &args)
-}
-
-fn substitute(template: &str, args: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let Some(end) = after.find("}}") else {
-            out.push_str(&rest[start..]);
-            return out;
-        };
-        let name = after[..end].trim();
-        match args.iter().find(|(arg, _)| *arg == name) {
-            Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[start..start + end + 4]),
-        }
-        rest = &after[end + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Items joined as a list: "a, b and c" (`and`), "a, b or c" (`or`).
-fn list(items: Vec<String>, and: bool) -> String {
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => {
-            let items = rest.join(text("list.separator"));
-            let key = if and { "list.and" } else { "list.or" };
-            word(key, &[("items", items), ("last", last.clone())])
-        }
-    }
-}
-
-fn products(products: &[Product]) -> String {
-    list(
-        products
-            .iter()
-            .map(|product| product.display_name().to_string())
-            .collect(),
-        true,
-    )
+fn products(i18n: &I18n, products: &[Product]) -> String {
+    let names: Vec<String> = products
+        .iter()
+        .map(|product| product.display_name().to_string())
+        .collect();
+    i18n.list(&names)
 }
 
 // ---- names of the rules' closed sets ---------------------------------------------
 
 /// A status's name.
-pub fn status_name(status: Status) -> &'static str {
+pub fn status_name(i18n: &I18n, status: Status) -> String {
     match status {
-        Status::Draft => text("status.draft"),
-        Status::Submitted => text("status.submitted"),
-        Status::UnderReview => text("status.under_review"),
-        Status::PartnerActionRequired => text("status.partner_action_required"),
-        Status::Approved => text("status.approved"),
-        Status::Rejected => text("status.rejected"),
-        Status::Disputed => text("status.disputed"),
+        Status::Draft => tr!(i18n, status.draft),
+        Status::Submitted => tr!(i18n, status.submitted),
+        Status::UnderReview => tr!(i18n, status.under_review),
+        Status::PartnerActionRequired => tr!(i18n, status.partner_action_required),
+        Status::Approved => tr!(i18n, status.approved),
+        Status::Rejected => tr!(i18n, status.rejected),
+        Status::Disputed => tr!(i18n, status.disputed),
     }
 }
 
 /// Who acted.
-pub fn actor_name(actor: Actor) -> &'static str {
+pub fn actor_name(i18n: &I18n, actor: Actor) -> String {
     match actor {
-        Actor::Partner => text("actor.partner"),
-        Actor::Reviewer => text("actor.reviewer"),
-        Actor::Customer => text("actor.customer"),
-        Actor::System => text("actor.system"),
+        Actor::Partner => tr!(i18n, actor.partner),
+        Actor::Reviewer => tr!(i18n, actor.reviewer),
+        Actor::Customer => tr!(i18n, actor.customer),
+        Actor::System => tr!(i18n, actor.system),
     }
 }
 
 /// An action's name (buttons, history lines).
-pub fn action_name(action: ActionKind) -> &'static str {
+pub fn action_name(i18n: &I18n, action: ActionKind) -> String {
     match action {
-        ActionKind::Create => text("action.create"),
-        ActionKind::Edit => text("action.edit"),
-        ActionKind::AddPoe => text("action.add_poe"),
-        ActionKind::RemovePoe => text("action.remove_poe"),
-        ActionKind::Submit => text("action.submit"),
-        ActionKind::StartReview => text("action.start_review"),
-        ActionKind::RequestInformation => text("action.request_information"),
-        ActionKind::Respond => text("action.respond"),
-        ActionKind::Approve => text("action.approve"),
-        ActionKind::Reject => text("action.reject"),
-        ActionKind::CustomerDecline => text("action.customer_decline"),
-        ActionKind::ConsentEnded => text("action.consent_ended"),
-        ActionKind::PartnerResponseExpired => text("action.partner_response_expired"),
-        ActionKind::RequestRejection => text("action.request_rejection"),
-        ActionKind::Dispute => text("action.dispute"),
-        ActionKind::UpholdRejection => text("action.uphold_rejection"),
-        ActionKind::OverturnRejection => text("action.overturn_rejection"),
-        ActionKind::Comment => text("action.comment"),
-        ActionKind::Archive => text("action.archive"),
-        ActionKind::Unarchive => text("action.unarchive"),
-        ActionKind::RestartedAs => text("action.restarted_as"),
-        ActionKind::StartedFrom => text("action.started_from"),
+        ActionKind::Create => tr!(i18n, action.create),
+        ActionKind::Edit => tr!(i18n, action.edit),
+        ActionKind::AddPoe => tr!(i18n, action.add_poe),
+        ActionKind::RemovePoe => tr!(i18n, action.remove_poe),
+        ActionKind::Submit => tr!(i18n, action.submit),
+        ActionKind::StartReview => tr!(i18n, action.start_review),
+        ActionKind::RequestInformation => tr!(i18n, action.request_information),
+        ActionKind::Respond => tr!(i18n, action.respond),
+        ActionKind::Approve => tr!(i18n, action.approve),
+        ActionKind::Reject => tr!(i18n, action.reject),
+        ActionKind::CustomerDecline => tr!(i18n, action.customer_decline),
+        ActionKind::ConsentEnded => tr!(i18n, action.consent_ended),
+        ActionKind::PartnerResponseExpired => tr!(i18n, action.partner_response_expired),
+        ActionKind::RequestRejection => tr!(i18n, action.request_rejection),
+        ActionKind::Dispute => tr!(i18n, action.dispute),
+        ActionKind::UpholdRejection => tr!(i18n, action.uphold_rejection),
+        ActionKind::OverturnRejection => tr!(i18n, action.overturn_rejection),
+        ActionKind::Comment => tr!(i18n, action.comment),
+        ActionKind::Archive => tr!(i18n, action.archive),
+        ActionKind::Unarchive => tr!(i18n, action.unarchive),
+        ActionKind::RestartedAs => tr!(i18n, action.restarted_as),
+        ActionKind::StartedFrom => tr!(i18n, action.started_from),
     }
 }
 
 /// A clock's name.
-pub fn clock_name(clock: ClockKind) -> &'static str {
+pub fn clock_name(i18n: &I18n, clock: ClockKind) -> String {
     match clock {
-        ClockKind::ReviewStart => text("clock.review_start"),
-        ClockKind::ReviewDecision => text("clock.review_decision"),
-        ClockKind::PartnerResponse => text("clock.partner_response"),
-        ClockKind::CustomerConsent => text("clock.customer_consent"),
-        ClockKind::DisputeWindow => text("clock.dispute_window"),
-        ClockKind::DisputeReview => text("clock.dispute_review"),
-        ClockKind::DecisionTarget => text("clock.decision_target"),
+        ClockKind::ReviewStart => tr!(i18n, clock.review_start),
+        ClockKind::ReviewDecision => tr!(i18n, clock.review_decision),
+        ClockKind::PartnerResponse => tr!(i18n, clock.partner_response),
+        ClockKind::CustomerConsent => tr!(i18n, clock.customer_consent),
+        ClockKind::DisputeWindow => tr!(i18n, clock.dispute_window),
+        ClockKind::DisputeReview => tr!(i18n, clock.dispute_review),
+        ClockKind::DecisionTarget => tr!(i18n, clock.decision_target),
     }
 }
 
 /// A phase's name.
-pub fn phase_name(phase: PhaseKind) -> &'static str {
+pub fn phase_name(i18n: &I18n, phase: PhaseKind) -> String {
     match phase {
-        PhaseKind::Draft => text("phase.draft"),
-        PhaseKind::AwaitingReview => text("phase.awaiting_review"),
-        PhaseKind::UnderReview => text("phase.under_review"),
-        PhaseKind::PartnerActionRequired => text("phase.partner_action_required"),
-        PhaseKind::ConsentPeriod => text("phase.consent_period"),
-        PhaseKind::Official => text("phase.official"),
-        PhaseKind::Rejected => text("phase.rejected"),
-        PhaseKind::Disputed => text("phase.disputed"),
+        PhaseKind::Draft => tr!(i18n, phase.draft),
+        PhaseKind::AwaitingReview => tr!(i18n, phase.awaiting_review),
+        PhaseKind::UnderReview => tr!(i18n, phase.under_review),
+        PhaseKind::PartnerActionRequired => tr!(i18n, phase.partner_action_required),
+        PhaseKind::ConsentPeriod => tr!(i18n, phase.consent_period),
+        PhaseKind::Official => tr!(i18n, phase.official),
+        PhaseKind::Rejected => tr!(i18n, phase.rejected),
+        PhaseKind::Disputed => tr!(i18n, phase.disputed),
     }
 }
 
 /// An activity's name.
-pub fn activity_name(activity: Activity) -> &'static str {
+pub fn activity_name(i18n: &I18n, activity: Activity) -> String {
     match activity {
-        Activity::Presales => text("activity.presales"),
-        Activity::Usage => text("activity.usage"),
-        Activity::RevenueAssociation => text("activity.revenue_association"),
+        Activity::Presales => tr!(i18n, activity.presales),
+        Activity::Usage => tr!(i18n, activity.usage),
+        Activity::RevenueAssociation => tr!(i18n, activity.revenue_association),
     }
 }
 
 /// A solution area's name.
-pub fn area_name(area: SolutionArea) -> &'static str {
+pub fn area_name(i18n: &I18n, area: SolutionArea) -> String {
     match area {
-        SolutionArea::Microsoft365 => text("area.microsoft365"),
-        SolutionArea::BusinessApplications => text("area.business_applications"),
+        SolutionArea::Microsoft365 => tr!(i18n, area.microsoft365),
+        SolutionArea::BusinessApplications => tr!(i18n, area.business_applications),
     }
 }
 
 /// A program's name.
-pub fn program_name(program: Program) -> &'static str {
+pub fn program_name(i18n: &I18n, program: Program) -> String {
     match program {
-        Program::OsaSell => text("program.osa_sell"),
-        Program::OsuBusinessApplications => text("program.osu_business_applications"),
-        Program::OsuMicrosoft365 => text("program.osu_microsoft365"),
-        Program::RevenueAssociationOnly => text("program.revenue_association_only"),
+        Program::OsaSell => tr!(i18n, program.osa_sell),
+        Program::OsuBusinessApplications => tr!(i18n, program.osu_business_applications),
+        Program::OsuMicrosoft365 => tr!(i18n, program.osu_microsoft365),
+        Program::RevenueAssociationOnly => tr!(i18n, program.revenue_association_only),
     }
 }
 
 /// An information-request reason.
-pub fn information_reason_name(reason: InformationReason) -> &'static str {
+pub fn information_reason_name(i18n: &I18n, reason: InformationReason) -> String {
     match reason {
-        InformationReason::MissingAllPoe => text("information_reason.missing_all_poe"),
+        InformationReason::MissingAllPoe => tr!(i18n, information_reason.missing_all_poe),
         InformationReason::MissingCustomerAcknowledgment => {
-            text("information_reason.missing_customer_acknowledgment")
+            tr!(i18n, information_reason.missing_customer_acknowledgment)
         }
-        InformationReason::MissingOrOldDates => text("information_reason.missing_or_old_dates"),
+        InformationReason::MissingOrOldDates => tr!(i18n, information_reason.missing_or_old_dates),
         InformationReason::MissingPartnerSolution => {
-            text("information_reason.missing_partner_solution")
+            tr!(i18n, information_reason.missing_partner_solution)
         }
-        InformationReason::MissingProducts => text("information_reason.missing_products"),
+        InformationReason::MissingProducts => tr!(i18n, information_reason.missing_products),
     }
 }
 
 /// A reviewer's rejection reason as a choice (`Other` names the choice, not the text).
-pub fn reviewer_reason_name(reason: &ReviewerRejectionReason) -> &'static str {
+pub fn reviewer_reason_name(i18n: &I18n, reason: &ReviewerRejectionReason) -> String {
     match reason {
-        ReviewerRejectionReason::InsufficientPoe => text("reviewer_reason.insufficient_poe"),
+        ReviewerRejectionReason::InsufficientPoe => tr!(i18n, reviewer_reason.insufficient_poe),
         ReviewerRejectionReason::CustomerConsentMissingInPoe => {
-            text("reviewer_reason.customer_consent_missing_in_poe")
+            tr!(i18n, reviewer_reason.customer_consent_missing_in_poe)
         }
-        ReviewerRejectionReason::MissingProducts => text("reviewer_reason.missing_products"),
-        ReviewerRejectionReason::PoeNotAvailable => text("reviewer_reason.poe_not_available"),
-        ReviewerRejectionReason::Other(_) => text("reviewer_reason.other"),
+        ReviewerRejectionReason::MissingProducts => tr!(i18n, reviewer_reason.missing_products),
+        ReviewerRejectionReason::PoeNotAvailable => tr!(i18n, reviewer_reason.poe_not_available),
+        ReviewerRejectionReason::Other(_) => tr!(i18n, reviewer_reason.other),
     }
 }
 
 /// A partner's reason for requesting rejection as a choice.
-pub fn partner_reason_name(reason: &PartnerRejectionReason) -> &'static str {
+pub fn partner_reason_name(i18n: &I18n, reason: &PartnerRejectionReason) -> String {
     match reason {
-        PartnerRejectionReason::WrongMpn => text("partner_reason.wrong_mpn"),
-        PartnerRejectionReason::WrongActivity => text("partner_reason.wrong_activity"),
+        PartnerRejectionReason::WrongMpn => tr!(i18n, partner_reason.wrong_mpn),
+        PartnerRejectionReason::WrongActivity => tr!(i18n, partner_reason.wrong_activity),
         PartnerRejectionReason::NoLongerWorkingWithCustomer => {
-            text("partner_reason.no_longer_working_with_customer")
+            tr!(i18n, partner_reason.no_longer_working_with_customer)
         }
-        PartnerRejectionReason::Other(_) => text("partner_reason.other"),
+        PartnerRejectionReason::Other(_) => tr!(i18n, partner_reason.other),
     }
 }
 
 /// A field group's name.
-pub fn field_name(field: EditableField) -> &'static str {
+pub fn field_name(i18n: &I18n, field: EditableField) -> String {
     match field {
-        EditableField::Name => text("field.name"),
-        EditableField::PartnerId => text("field.partner_id"),
-        EditableField::CustomerDomain => text("field.customer_domain"),
-        EditableField::TenantId => text("field.tenant_id"),
-        EditableField::SolutionArea => text("field.solution_area"),
-        EditableField::Activities => text("field.activities"),
-        EditableField::Products => text("field.products"),
-        EditableField::Contacts => text("field.contacts"),
-        EditableField::RevenueAssociation => text("field.revenue_association"),
-        EditableField::Poe => text("field.poe"),
+        EditableField::Name => tr!(i18n, field.name),
+        EditableField::PartnerId => tr!(i18n, field.partner_id),
+        EditableField::CustomerDomain => tr!(i18n, field.customer_domain),
+        EditableField::TenantId => tr!(i18n, field.tenant_id),
+        EditableField::SolutionArea => tr!(i18n, field.solution_area),
+        EditableField::Activities => tr!(i18n, field.activities),
+        EditableField::Products => tr!(i18n, field.products),
+        EditableField::Contacts => tr!(i18n, field.contacts),
+        EditableField::RevenueAssociation => tr!(i18n, field.revenue_association),
+        EditableField::Poe => tr!(i18n, field.poe),
     }
 }
 
 /// Why a field group is locked, with what to do instead.
-pub fn lock_text(why: LockReason) -> &'static str {
+pub fn lock_text(i18n: &I18n, why: LockReason) -> String {
     match why {
-        LockReason::FixedAfterSubmit => text("lock.fixed_after_submit"),
-        LockReason::UnderReview => text("lock.under_review"),
-        LockReason::Decided => text("lock.decided"),
-        LockReason::Disputed => text("lock.disputed"),
+        LockReason::FixedAfterSubmit => tr!(i18n, lock.fixed_after_submit),
+        LockReason::UnderReview => tr!(i18n, lock.under_review),
+        LockReason::Decided => tr!(i18n, lock.decided),
+        LockReason::Disputed => tr!(i18n, lock.disputed),
     }
 }
 
-fn contact_name(contact: ContactRole) -> String {
+fn contact_name(i18n: &I18n, contact: ContactRole) -> String {
     match contact {
-        ContactRole::Customer => text("contact.customer"),
-        ContactRole::Technical => text("contact.technical"),
-        ContactRole::Partner => text("contact.partner"),
+        ContactRole::Customer => tr!(i18n, contact.customer),
+        ContactRole::Technical => tr!(i18n, contact.technical),
+        ContactRole::Partner => tr!(i18n, contact.partner),
     }
-    .to_string()
 }
 
-fn revenue_part_name(part: RevenueAssociationPart) -> String {
+fn revenue_part_name(i18n: &I18n, part: RevenueAssociationPart) -> String {
     match part {
-        RevenueAssociationPart::SolutionSellerName => text("revenue_part.solution_seller_name"),
-        RevenueAssociationPart::CustomerName => text("revenue_part.customer_name"),
-        RevenueAssociationPart::IsvSolutionName => text("revenue_part.isv_solution_name"),
+        RevenueAssociationPart::SolutionSellerName => tr!(i18n, revenue_part.solution_seller_name),
+        RevenueAssociationPart::CustomerName => tr!(i18n, revenue_part.customer_name),
+        RevenueAssociationPart::IsvSolutionName => tr!(i18n, revenue_part.isv_solution_name),
     }
-    .to_string()
 }
 
-fn json_kind_name(kind: JsonKind) -> String {
+fn json_kind_name(i18n: &I18n, kind: JsonKind) -> String {
     match kind {
-        JsonKind::Null => text("json_kind.null"),
-        JsonKind::Boolean => text("json_kind.boolean"),
-        JsonKind::Number => text("json_kind.number"),
-        JsonKind::String => text("json_kind.string"),
-        JsonKind::List => text("json_kind.list"),
-        JsonKind::Object => text("json_kind.object"),
+        JsonKind::Null => tr!(i18n, json_kind.null),
+        JsonKind::Boolean => tr!(i18n, json_kind.boolean),
+        JsonKind::Number => tr!(i18n, json_kind.number),
+        JsonKind::String => tr!(i18n, json_kind.string),
+        JsonKind::List => tr!(i18n, json_kind.list),
+        JsonKind::Object => tr!(i18n, json_kind.object),
     }
-    .to_string()
 }
 
-fn character(character: BadChar) -> String {
+fn character(i18n: &I18n, character: BadChar) -> String {
     match character {
-        BadChar::Space => text("character.space").to_string(),
-        BadChar::Tab => text("character.tab").to_string(),
-        BadChar::Blank => text("character.blank").to_string(),
-        BadChar::Control(code_point) => word(
-            "character.control",
-            &[("code_point", format!("{code_point:04X}"))],
+        BadChar::Space => tr!(i18n, character.space),
+        BadChar::Tab => tr!(i18n, character.tab),
+        BadChar::Blank => tr!(i18n, character.blank),
+        BadChar::Control(code_point) => tr!(
+            i18n,
+            character.control,
+            code_point = format!("{code_point:04X}")
         ),
-        BadChar::Visible(c) => word("character.visible", &[("character", c.to_string())]),
+        BadChar::Visible(c) => tr!(i18n, character.visible, character = c.to_string()),
     }
 }
 
-fn guid_hint(hint: GuidHint) -> &'static str {
+fn guid_hint(i18n: &I18n, hint: GuidHint) -> String {
     match hint {
-        GuidHint::Braces => text("guid_hint.braces"),
-        GuidHint::NoHyphens => text("guid_hint.no_hyphens"),
-        GuidHint::LooksLikeDomain => text("guid_hint.looks_like_domain"),
+        GuidHint::Braces => tr!(i18n, guid_hint.braces),
+        GuidHint::NoHyphens => tr!(i18n, guid_hint.no_hyphens),
+        GuidHint::LooksLikeDomain => tr!(i18n, guid_hint.looks_like_domain),
+    }
+}
+
+// ---- choices of the forms and import labels ----------------------------------------
+
+/// The kinds of reason a reviewer can reject for, without the text of `Other`: the
+/// choices of the reject form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReviewerReasonKind {
+    /// The PoE does not prove the activity.
+    InsufficientPoe,
+    /// The PoE lacks the customer's consent.
+    CustomerConsentMissingInPoe,
+    /// Claimed products are missing.
+    MissingProducts,
+    /// No PoE was available.
+    PoeNotAvailable,
+    /// Another reason, in the reviewer's words.
+    Other,
+}
+
+impl ReviewerReasonKind {
+    /// Every choice, in the order the form lists them.
+    pub const ALL: [ReviewerReasonKind; 5] = [
+        ReviewerReasonKind::InsufficientPoe,
+        ReviewerReasonKind::CustomerConsentMissingInPoe,
+        ReviewerReasonKind::MissingProducts,
+        ReviewerReasonKind::PoeNotAvailable,
+        ReviewerReasonKind::Other,
+    ];
+
+    /// The rules' reason for this choice; `other` is the text of `Other`.
+    pub fn reason(self, other: String) -> ReviewerRejectionReason {
+        match self {
+            ReviewerReasonKind::InsufficientPoe => ReviewerRejectionReason::InsufficientPoe,
+            ReviewerReasonKind::CustomerConsentMissingInPoe => {
+                ReviewerRejectionReason::CustomerConsentMissingInPoe
+            }
+            ReviewerReasonKind::MissingProducts => ReviewerRejectionReason::MissingProducts,
+            ReviewerReasonKind::PoeNotAvailable => ReviewerRejectionReason::PoeNotAvailable,
+            ReviewerReasonKind::Other => ReviewerRejectionReason::Other(other),
+        }
+    }
+
+    /// The choice's name.
+    pub fn name(self, i18n: &I18n) -> String {
+        reviewer_reason_name(i18n, &self.reason(String::new()))
+    }
+}
+
+/// The kinds of reason a partner can request rejection for, without the text of `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartnerReasonKind {
+    /// The claim used the wrong MPN / Partner ID.
+    WrongMpn,
+    /// The claim named the wrong activity.
+    WrongActivity,
+    /// The partner no longer works with the customer.
+    NoLongerWorkingWithCustomer,
+    /// Another reason, in the partner's words.
+    Other,
+}
+
+impl PartnerReasonKind {
+    /// Every choice, in the order the form lists them.
+    pub const ALL: [PartnerReasonKind; 4] = [
+        PartnerReasonKind::WrongMpn,
+        PartnerReasonKind::WrongActivity,
+        PartnerReasonKind::NoLongerWorkingWithCustomer,
+        PartnerReasonKind::Other,
+    ];
+
+    /// The rules' reason for this choice; `other` is the text of `Other`.
+    pub fn reason(self, other: String) -> PartnerRejectionReason {
+        match self {
+            PartnerReasonKind::WrongMpn => PartnerRejectionReason::WrongMpn,
+            PartnerReasonKind::WrongActivity => PartnerRejectionReason::WrongActivity,
+            PartnerReasonKind::NoLongerWorkingWithCustomer => {
+                PartnerRejectionReason::NoLongerWorkingWithCustomer
+            }
+            PartnerReasonKind::Other => PartnerRejectionReason::Other(other),
+        }
+    }
+
+    /// The choice's name.
+    pub fn name(self, i18n: &I18n) -> String {
+        partner_reason_name(i18n, &self.reason(String::new()))
+    }
+}
+
+/// Programs as a list in the current language ("OSA Sell and OSU-Business Applications").
+pub fn program_list(i18n: &I18n, programs: &[Program]) -> String {
+    let names: Vec<String> = programs.iter().map(|p| program_name(i18n, *p)).collect();
+    i18n.list(&names)
+}
+
+/// What an import would do with a claim, as a short label.
+pub fn import_kind_name(i18n: &I18n, kind: ImportKind) -> String {
+    match kind {
+        ImportKind::New => tr!(i18n, vocab.import_kind.new),
+        ImportKind::Updated => tr!(i18n, vocab.import_kind.updated),
+        ImportKind::Identical => tr!(i18n, vocab.import_kind.identical),
+        ImportKind::AlreadyNewer => tr!(i18n, vocab.import_kind.already_newer),
+        ImportKind::Conflicting => tr!(i18n, vocab.import_kind.conflicting),
+        ImportKind::AlreadyCopied => tr!(i18n, vocab.import_kind.already_copied),
+    }
+}
+
+/// "2 New", "1 Conflicting": how many claims an import would treat one way.
+pub fn import_count_text(i18n: &I18n, kind: ImportKind, count: usize) -> String {
+    let count = count as i64;
+    match kind {
+        ImportKind::New => tr!(i18n, transfer.count.new, count, n = i18n.number(count)),
+        ImportKind::Updated => tr!(i18n, transfer.count.updated, count, n = i18n.number(count)),
+        ImportKind::Identical => {
+            tr!(
+                i18n,
+                transfer.count.identical,
+                count,
+                n = i18n.number(count)
+            )
+        }
+        ImportKind::AlreadyNewer => {
+            tr!(
+                i18n,
+                transfer.count.already_newer,
+                count,
+                n = i18n.number(count)
+            )
+        }
+        ImportKind::Conflicting => {
+            tr!(
+                i18n,
+                transfer.count.conflicting,
+                count,
+                n = i18n.number(count)
+            )
+        }
+        ImportKind::AlreadyCopied => {
+            tr!(
+                i18n,
+                transfer.count.already_copied,
+                count,
+                n = i18n.number(count)
+            )
+        }
     }
 }
 
 // ---- validation ------------------------------------------------------------------
 
-fn domain_issue(issue: &DomainIssue) -> String {
+fn domain_issue(i18n: &I18n, issue: &DomainIssue) -> String {
     match issue {
-        DomainIssue::Url => word("domain_issue.url", &[]),
-        DomainIssue::EmailAddress => word("domain_issue.email_address", &[]),
-        DomainIssue::TrailingDot => word("domain_issue.trailing_dot", &[]),
-        DomainIssue::EmptyLabel => word("domain_issue.empty_label", &[]),
-        DomainIssue::TooFewLabels => word("domain_issue.too_few_labels", &[]),
+        DomainIssue::Url => tr!(i18n, domain_issue.url),
+        DomainIssue::EmailAddress => tr!(i18n, domain_issue.email_address),
+        DomainIssue::TrailingDot => tr!(i18n, domain_issue.trailing_dot),
+        DomainIssue::EmptyLabel => tr!(i18n, domain_issue.empty_label),
+        DomainIssue::TooFewLabels => tr!(i18n, domain_issue.too_few_labels),
         DomainIssue::LabelInvalidChar {
             label,
             character: c,
-        } => word(
-            "domain_issue.label_invalid_char",
-            &[("label", label.clone()), ("character", character(*c))],
+        } => tr!(
+            i18n,
+            domain_issue.label_invalid_char,
+            label = label.clone(),
+            character = character(i18n, *c)
         ),
-        DomainIssue::LabelHyphenEdge { label } => word(
-            "domain_issue.label_hyphen_edge",
-            &[("label", label.clone())],
+        DomainIssue::LabelHyphenEdge { label } => {
+            tr!(i18n, domain_issue.label_hyphen_edge, label = label.clone())
+        }
+        DomainIssue::LabelTooLong { label, length, max } => tr!(
+            i18n,
+            domain_issue.label_too_long,
+            label = label.clone(),
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
-        DomainIssue::LabelTooLong { label, length, max } => word(
-            "domain_issue.label_too_long",
-            &[
-                ("label", label.clone()),
-                ("length", length.to_string()),
-                ("max", max.to_string()),
-            ],
-        ),
-        DomainIssue::TooLong { length, max } => word(
-            "domain_issue.too_long",
-            &[("length", length.to_string()), ("max", max.to_string())],
+        DomainIssue::TooLong { length, max } => tr!(
+            i18n,
+            domain_issue.too_long,
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
     }
 }
 
 /// A validation problem in words (a GUID hint follows as its own sentence).
-pub fn problem(problem: &Problem) -> String {
-    let words = problem_kind(&problem.kind);
+pub fn problem(i18n: &I18n, problem: &Problem) -> String {
+    let words = problem_kind(i18n, &problem.kind);
     match problem.kind.guid_hint() {
-        Some(hint) => format!("{words} {}", guid_hint(hint)),
+        Some(hint) => sentences(i18n, [words, guid_hint(i18n, hint)]),
         None => words,
     }
 }
 
-fn length_max(length: usize, max: usize) -> [(&'static str, String); 2] {
-    [("length", length.to_string()), ("max", max.to_string())]
-}
-
-fn problem_kind(kind: &ProblemKind) -> String {
+fn problem_kind(i18n: &I18n, kind: &ProblemKind) -> String {
     match kind {
-        ProblemKind::NameRequired => word("problem.name.required", &[]),
+        ProblemKind::NameRequired => tr!(i18n, problem.name.required),
         ProblemKind::NameTooLong { length, max } => {
-            word("problem.name.too_long", &length_max(*length, *max))
+            tr!(
+                i18n,
+                problem.name.too_long,
+                length = n(i18n, *length),
+                max = n(i18n, *max)
+            )
         }
-        ProblemKind::PartnerIdRequired => word("problem.partner_id.required", &[]),
-        ProblemKind::PartnerIdNotDigits { character: c } => word(
-            "problem.partner_id.not_digits",
-            &[("character", character(*c))],
+        ProblemKind::PartnerIdRequired => tr!(i18n, problem.partner_id.required),
+        ProblemKind::PartnerIdNotDigits { character: c } => tr!(
+            i18n,
+            problem.partner_id.not_digits,
+            character = character(i18n, *c)
         ),
-        ProblemKind::PartnerIdLength { length, min, max } => word(
-            "problem.partner_id.length",
-            &[
-                ("length", length.to_string()),
-                ("min", min.to_string()),
-                ("max", max.to_string()),
-            ],
+        ProblemKind::PartnerIdLength { length, min, max } => tr!(
+            i18n,
+            problem.partner_id.length,
+            length = n(i18n, *length),
+            min = n(i18n, *min),
+            max = n(i18n, *max)
         ),
-        ProblemKind::DomainRequired => word("problem.domain.required", &[]),
-        ProblemKind::DomainUrl => word("problem.domain.url", &[]),
-        ProblemKind::DomainEmailAddress => word("problem.domain.email_address", &[]),
-        ProblemKind::DomainTrailingDot => word("problem.domain.trailing_dot", &[]),
-        ProblemKind::DomainEmptyLabel => word("problem.domain.empty_label", &[]),
-        ProblemKind::DomainTooFewLabels => word("problem.domain.too_few_labels", &[]),
+        ProblemKind::DomainRequired => tr!(i18n, problem.domain.required),
+        ProblemKind::DomainUrl => tr!(i18n, problem.domain.url),
+        ProblemKind::DomainEmailAddress => tr!(i18n, problem.domain.email_address),
+        ProblemKind::DomainTrailingDot => tr!(i18n, problem.domain.trailing_dot),
+        ProblemKind::DomainEmptyLabel => tr!(i18n, problem.domain.empty_label),
+        ProblemKind::DomainTooFewLabels => tr!(i18n, problem.domain.too_few_labels),
         ProblemKind::DomainLabelInvalidChar {
             label,
             character: c,
-        } => word(
-            "problem.domain.label_invalid_char",
-            &[("label", label.clone()), ("character", character(*c))],
+        } => tr!(
+            i18n,
+            problem.domain.label_invalid_char,
+            label = label.clone(),
+            character = character(i18n, *c)
         ),
-        ProblemKind::DomainLabelHyphenEdge { label } => word(
-            "problem.domain.label_hyphen_edge",
-            &[("label", label.clone())],
+        ProblemKind::DomainLabelHyphenEdge { label } => tr!(
+            i18n,
+            problem.domain.label_hyphen_edge,
+            label = label.clone()
         ),
-        ProblemKind::DomainLabelTooLong { label, length, max } => word(
-            "problem.domain.label_too_long",
-            &[
-                ("label", shorten(label, 20)),
-                ("length", length.to_string()),
-                ("max", max.to_string()),
-            ],
+        ProblemKind::DomainLabelTooLong { label, length, max } => tr!(
+            i18n,
+            problem.domain.label_too_long,
+            label = shorten(label, 20),
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
         ProblemKind::DomainTooLong { length, max } => {
-            word("problem.domain.too_long", &length_max(*length, *max))
-        }
-        ProblemKind::TenantIdRequired => word("problem.tenant_id.required", &[]),
-        ProblemKind::TenantIdNotGuid { .. } => word("problem.tenant_id.not_guid", &[]),
-        ProblemKind::TenantIdNil => word("problem.tenant_id.nil", &[]),
-        ProblemKind::SolutionAreaRequired => word("problem.solution_area.required", &[]),
-        ProblemKind::ActivityRequired { area } => {
-            let choices = match area {
-                Some(SolutionArea::Microsoft365) => text("activity_choices.microsoft365"),
-                Some(SolutionArea::BusinessApplications) => {
-                    text("activity_choices.business_applications")
-                }
-                None => text("activity_choices.any"),
-            };
-            word(
-                "problem.activity.required",
-                &[("choices", choices.to_string())],
+            tr!(
+                i18n,
+                problem.domain.too_long,
+                length = n(i18n, *length),
+                max = n(i18n, *max)
             )
         }
-        ProblemKind::ActivityNotAllowedForArea { activity, area } => word(
-            "problem.activity.not_allowed_for_area",
-            &[
-                ("activity", activity_name(*activity).to_string()),
-                ("area", area_name(*area).to_string()),
-            ],
+        ProblemKind::TenantIdRequired => tr!(i18n, problem.tenant_id.required),
+        ProblemKind::TenantIdNotGuid { .. } => tr!(i18n, problem.tenant_id.not_guid),
+        ProblemKind::TenantIdNil => tr!(i18n, problem.tenant_id.nil),
+        ProblemKind::SolutionAreaRequired => tr!(i18n, problem.solution_area.required),
+        ProblemKind::ActivityRequired { area } => {
+            let choices = match area {
+                Some(SolutionArea::Microsoft365) => tr!(i18n, activity_choices.microsoft365),
+                Some(SolutionArea::BusinessApplications) => {
+                    tr!(i18n, activity_choices.business_applications)
+                }
+                None => tr!(i18n, activity_choices.any),
+            };
+            tr!(i18n, problem.activity.required, choices)
+        }
+        ProblemKind::ActivityNotAllowedForArea { activity, area } => tr!(
+            i18n,
+            problem.activity.not_allowed_for_area,
+            activity = activity_name(i18n, *activity),
+            area = area_name(i18n, *area)
         ),
         ProblemKind::RevenueAssociationNotAlone => {
-            word("problem.activity.revenue_association_not_alone", &[])
+            tr!(i18n, problem.activity.revenue_association_not_alone)
         }
-        ProblemKind::ProductsRequired => word("problem.products.required", &[]),
+        ProblemKind::ProductsRequired => tr!(i18n, problem.products.required),
         ProblemKind::ProductWrongArea {
             product,
             product_area,
             area,
-        } => word(
-            "problem.products.wrong_area",
-            &[
-                ("product", product.display_name().to_string()),
-                ("product_area", area_name(*product_area).to_string()),
-                ("area", area_name(*area).to_string()),
-            ],
+        } => tr!(
+            i18n,
+            problem.products.wrong_area,
+            product = product.display_name(),
+            product_area = area_name(i18n, *product_area),
+            area = area_name(i18n, *area)
         ),
-        ProblemKind::ProductDuplicate { product } => word(
-            "problem.products.duplicate",
-            &[("product", product.display_name().to_string())],
+        ProblemKind::ProductDuplicate { product } => tr!(
+            i18n,
+            problem.products.duplicate,
+            product = product.display_name()
         ),
-        ProblemKind::SubscriptionIdRequired { product } => word(
-            "problem.subscription_id.required",
-            &[("product", product.display_name().to_string())],
+        ProblemKind::SubscriptionIdRequired { product } => tr!(
+            i18n,
+            problem.subscription_id.required,
+            product = product.display_name()
         ),
-        ProblemKind::SubscriptionIdNotGuid { product, .. } => word(
-            "problem.subscription_id.not_guid",
-            &[("product", product.display_name().to_string())],
+        ProblemKind::SubscriptionIdNotGuid { product, .. } => tr!(
+            i18n,
+            problem.subscription_id.not_guid,
+            product = product.display_name()
         ),
-        ProblemKind::SubscriptionIdNil { product } => word(
-            "problem.subscription_id.nil",
-            &[("product", product.display_name().to_string())],
+        ProblemKind::SubscriptionIdNil { product } => tr!(
+            i18n,
+            problem.subscription_id.nil,
+            product = product.display_name()
         ),
-        ProblemKind::ContactNameRequired { contact } => word(
-            "problem.contact.name_required",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::ContactNameRequired { contact } => tr!(
+            i18n,
+            problem.contact.name_required,
+            contact = contact_name(i18n, *contact)
         ),
         ProblemKind::ContactNameTooLong {
             contact,
             length,
             max,
-        } => word(
-            "problem.contact.name_too_long",
-            &[
-                ("contact", contact_name(*contact)),
-                ("length", length.to_string()),
-                ("max", max.to_string()),
-            ],
+        } => tr!(
+            i18n,
+            problem.contact.name_too_long,
+            contact = contact_name(i18n, *contact),
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
-        ProblemKind::ContactTitleRequired { contact } => word(
-            "problem.contact.title_required",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::ContactTitleRequired { contact } => tr!(
+            i18n,
+            problem.contact.title_required,
+            contact = contact_name(i18n, *contact)
         ),
         ProblemKind::ContactTitleTooLong {
             contact,
             length,
             max,
-        } => word(
-            "problem.contact.title_too_long",
-            &[
-                ("contact", contact_name(*contact)),
-                ("length", length.to_string()),
-                ("max", max.to_string()),
-            ],
+        } => tr!(
+            i18n,
+            problem.contact.title_too_long,
+            contact = contact_name(i18n, *contact),
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
-        ProblemKind::ContactEmailRequired { contact } => word(
-            "problem.contact.email_required",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::ContactEmailRequired { contact } => tr!(
+            i18n,
+            problem.contact.email_required,
+            contact = contact_name(i18n, *contact)
         ),
         ProblemKind::EmailTooLong {
             contact,
             length,
             max,
-        } => word(
-            "problem.email.too_long",
-            &[
-                ("contact", contact_name(*contact)),
-                ("length", length.to_string()),
-                ("max", max.to_string()),
-            ],
+        } => tr!(
+            i18n,
+            problem.email.too_long,
+            contact = contact_name(i18n, *contact),
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
         ProblemKind::EmailInvalidChar {
             contact,
             character: c,
-        } => word(
-            "problem.email.invalid_char",
-            &[
-                ("contact", contact_name(*contact)),
-                ("character", character(*c)),
-            ],
+        } => tr!(
+            i18n,
+            problem.email.invalid_char,
+            contact = contact_name(i18n, *contact),
+            character = character(i18n, *c)
         ),
-        ProblemKind::EmailMissingAt { contact } => word(
-            "problem.email.missing_at",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::EmailMissingAt { contact } => tr!(
+            i18n,
+            problem.email.missing_at,
+            contact = contact_name(i18n, *contact)
         ),
-        ProblemKind::EmailSeveralAt { contact } => word(
-            "problem.email.several_at",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::EmailSeveralAt { contact } => tr!(
+            i18n,
+            problem.email.several_at,
+            contact = contact_name(i18n, *contact)
         ),
-        ProblemKind::EmailLocalPartEmpty { contact } => word(
-            "problem.email.local_part_empty",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::EmailLocalPartEmpty { contact } => tr!(
+            i18n,
+            problem.email.local_part_empty,
+            contact = contact_name(i18n, *contact)
         ),
-        ProblemKind::EmailDomainMissing { contact } => word(
-            "problem.email.domain_missing",
-            &[("contact", contact_name(*contact))],
+        ProblemKind::EmailDomainMissing { contact } => tr!(
+            i18n,
+            problem.email.domain_missing,
+            contact = contact_name(i18n, *contact)
         ),
         ProblemKind::EmailDomainInvalid {
             contact,
             domain,
             issue,
-        } => word(
-            "problem.email.domain_invalid",
-            &[
-                ("contact", contact_name(*contact)),
-                ("domain", domain.clone()),
-                ("issue", domain_issue(issue)),
-            ],
+        } => tr!(
+            i18n,
+            problem.email.domain_invalid,
+            contact = contact_name(i18n, *contact),
+            domain = domain.clone(),
+            issue = domain_issue(i18n, issue)
         ),
-        ProblemKind::TechnicalContactRequired { products: claimed } => word(
-            "problem.technical_contact.required",
-            &[("products", products(claimed))],
+        ProblemKind::TechnicalContactRequired { products: claimed } => tr!(
+            i18n,
+            problem.technical_contact.required,
+            products = products(i18n, claimed)
         ),
-        ProblemKind::RevenueAssociationRequired { part } => word(
-            "problem.revenue_association.required",
-            &[("part", revenue_part_name(*part))],
+        ProblemKind::RevenueAssociationRequired { part } => tr!(
+            i18n,
+            problem.revenue_association.required,
+            part = revenue_part_name(i18n, *part)
         ),
-        ProblemKind::RevenueAssociationTooLong { part, length, max } => word(
-            "problem.revenue_association.too_long",
-            &[
-                ("part", revenue_part_name(*part)),
-                ("length", length.to_string()),
-                ("max", max.to_string()),
-            ],
+        ProblemKind::RevenueAssociationTooLong { part, length, max } => tr!(
+            i18n,
+            problem.revenue_association.too_long,
+            part = revenue_part_name(i18n, *part),
+            length = n(i18n, *length),
+            max = n(i18n, *max)
         ),
-        ProblemKind::PoeRequired => word("problem.poe.required", &[]),
-        ProblemKind::CommentRequired => word("problem.comment.required", &[]),
+        ProblemKind::PoeRequired => tr!(i18n, problem.poe.required),
+        ProblemKind::CommentRequired => tr!(i18n, problem.comment.required),
         ProblemKind::CommentTooLong { length, max } => {
-            word("problem.comment.too_long", &length_max(*length, *max))
+            tr!(
+                i18n,
+                problem.comment.too_long,
+                length = n(i18n, *length),
+                max = n(i18n, *max)
+            )
         }
     }
 }
@@ -638,169 +716,179 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 /// A policy problem (settings).
-pub fn policy_problem(problem: &PolicyProblem) -> String {
-    policy_problem_kind(&problem.kind)
+pub fn policy_problem(i18n: &I18n, problem: &PolicyProblem) -> String {
+    policy_problem_kind(i18n, &problem.kind)
 }
 
-/// What is wrong with a setting of the policy.
-pub fn policy_problem_kind(kind: &PolicyProblemKind) -> String {
+/// What is wrong with one setting of a policy.
+fn policy_problem_kind(i18n: &I18n, kind: &PolicyProblemKind) -> String {
     match kind {
-        PolicyProblemKind::LengthOutOfRange { days, min, max } => word(
-            "policy.length_out_of_range",
-            &[
-                ("days", days.to_string()),
-                ("min", min.to_string()),
-                ("max", max.to_string()),
-            ],
+        PolicyProblemKind::LengthOutOfRange { days, min, max } => tr!(
+            i18n,
+            policy.length_out_of_range,
+            days = n(i18n, *days),
+            min = n(i18n, *min),
+            max = n(i18n, *max)
         ),
-        PolicyProblemKind::Calendar { error } => calendar_error(error),
+        PolicyProblemKind::Calendar { error } => calendar_error(i18n, error),
     }
 }
 
 /// Why a calendar cannot be built.
-pub fn calendar_error(error: &CalendarError) -> String {
+pub fn calendar_error(i18n: &I18n, error: &CalendarError) -> String {
     match error {
-        CalendarError::InvalidWeekmask(weekmask) => word(
-            "calendar.invalid_weekmask",
-            &[("weekmask", weekmask.clone())],
-        ),
-        CalendarError::UnknownTimeZone(zone) => {
-            word("calendar.unknown_time_zone", &[("time_zone", zone.clone())])
+        CalendarError::InvalidWeekmask(weekmask) => {
+            tr!(i18n, calendar.invalid_weekmask, weekmask = weekmask.clone())
         }
-        CalendarError::DateOutOfRange => word("calendar.date_out_of_range", &[]),
+        CalendarError::UnknownTimeZone(zone) => {
+            tr!(i18n, calendar.unknown_time_zone, time_zone = zone.clone())
+        }
+        CalendarError::DateOutOfRange => tr!(i18n, calendar.date_out_of_range),
         CalendarError::YearNotPublished {
             set,
             year,
             first,
             last,
-        } => word(
-            "calendar.year_not_published",
-            &[
-                ("set", holiday_set(*set).to_string()),
-                ("year", year.to_string()),
-                ("first", first.to_string()),
-                ("last", last.to_string()),
-            ],
+        } => tr!(
+            i18n,
+            calendar.year_not_published,
+            set = holiday_set_name(i18n, *set),
+            year = year,
+            first = first,
+            last = last
         ),
     }
 }
 
-/// Why a claim cannot be shown at a time before its history ends.
-pub fn before_history(i18n: &I18n, before: &BeforeHistory, zone: &str) -> String {
-    word(
-        "evaluation.before_history",
-        &[
-            ("now", i18n.date_time(before.now, zone)),
-            ("last_at", i18n.date_time(before.last_at, zone)),
-            ("last_action", action_name(before.last_action).to_string()),
-        ],
-    )
-}
-
-/// A built-in holiday set's name (`holiday_set.<code>`).
-pub fn holiday_set(set: HolidaySet) -> &'static str {
+/// A built-in holiday set's name.
+pub fn holiday_set_name(i18n: &I18n, set: HolidaySet) -> String {
     match set {
-        HolidaySet::None => text("holiday_set.none"),
-        HolidaySet::UsFederal => text("holiday_set.us"),
-        HolidaySet::Sweden => text("holiday_set.se"),
-        HolidaySet::Germany => text("holiday_set.de"),
-        HolidaySet::Netherlands => text("holiday_set.nl"),
-        HolidaySet::China => text("holiday_set.cn"),
+        HolidaySet::None => tr!(i18n, holiday_set.none),
+        HolidaySet::UsFederal => tr!(i18n, holiday_set.us),
+        HolidaySet::Sweden => tr!(i18n, holiday_set.se),
+        HolidaySet::Germany => tr!(i18n, holiday_set.de),
+        HolidaySet::Netherlands => tr!(i18n, holiday_set.nl),
+        HolidaySet::China => tr!(i18n, holiday_set.cn),
     }
 }
 
 // ---- readiness and competition ---------------------------------------------------
 
 /// A readiness check's short name.
-pub fn readiness_label(check: ReadinessCheck) -> &'static str {
+pub fn readiness_label(i18n: &I18n, check: ReadinessCheck) -> String {
     match check {
-        ReadinessCheck::PoeAboutClaim => text("readiness.poe_about_claim.label"),
-        ReadinessCheck::CustomerAcknowledgment => text("readiness.customer_acknowledgment.label"),
-        ReadinessCheck::DatesRecent => text("readiness.dates_recent.label"),
-        ReadinessCheck::SolutionDescribed => text("readiness.solution_described.label"),
-        ReadinessCheck::ProductsNamed => text("readiness.products_named.label"),
+        ReadinessCheck::PoeAboutClaim => tr!(i18n, readiness.poe_about_claim.label),
+        ReadinessCheck::CustomerAcknowledgment => {
+            tr!(i18n, readiness.customer_acknowledgment.label)
+        }
+        ReadinessCheck::DatesRecent => tr!(i18n, readiness.dates_recent.label),
+        ReadinessCheck::SolutionDescribed => tr!(i18n, readiness.solution_described.label),
+        ReadinessCheck::ProductsNamed => tr!(i18n, readiness.products_named.label),
     }
 }
 
 /// What to check for a readiness item, and what the reviewer would ask otherwise.
-pub fn readiness_advice(item: &ReadinessItem) -> String {
+pub fn readiness_advice(i18n: &I18n, item: &ReadinessItem) -> String {
     let what = match item.check {
-        ReadinessCheck::PoeAboutClaim => text("readiness.poe_about_claim.what").to_string(),
+        ReadinessCheck::PoeAboutClaim => tr!(i18n, readiness.poe_about_claim.what),
         ReadinessCheck::CustomerAcknowledgment => {
-            text("readiness.customer_acknowledgment.what").to_string()
+            tr!(i18n, readiness.customer_acknowledgment.what)
         }
-        ReadinessCheck::DatesRecent => text("readiness.dates_recent.what").to_string(),
-        ReadinessCheck::SolutionDescribed => text("readiness.solution_described.what").to_string(),
+        ReadinessCheck::DatesRecent => tr!(i18n, readiness.dates_recent.what),
+        ReadinessCheck::SolutionDescribed => tr!(i18n, readiness.solution_described.what),
         ReadinessCheck::ProductsNamed if item.products.is_empty() => {
-            text("readiness.products_named.what").to_string()
+            tr!(i18n, readiness.products_named.what)
         }
-        ReadinessCheck::ProductsNamed => word(
-            "readiness.products_named.what_with_products",
-            &[("products", products(&item.products))],
+        ReadinessCheck::ProductsNamed => tr!(
+            i18n,
+            readiness.products_named.what_with_products,
+            products = products(i18n, &item.products)
         ),
     };
-    let reason = information_reason_name(item.prevents).to_string();
+    let reason = information_reason_name(i18n, item.prevents);
     match item.advice {
-        ReadinessAdvice::Checked => word("readiness.advice.checked", &[("what", what)]),
-        ReadinessAdvice::AttachPoe => word("readiness.advice.attach_poe", &[("reason", reason)]),
-        ReadinessAdvice::CheckOnceAttached => word(
-            "readiness.advice.check_once_attached",
-            &[("what", what), ("reason", reason)],
-        ),
-        ReadinessAdvice::NotChecked => word(
-            "readiness.advice.not_checked",
-            &[("what", what), ("reason", reason)],
-        ),
+        ReadinessAdvice::Checked => tr!(i18n, readiness.advice.checked, what),
+        ReadinessAdvice::AttachPoe => tr!(i18n, readiness.advice.attach_poe, reason),
+        ReadinessAdvice::CheckOnceAttached => {
+            tr!(i18n, readiness.advice.check_once_attached, what, reason)
+        }
+        ReadinessAdvice::NotChecked => tr!(i18n, readiness.advice.not_checked, what, reason),
     }
 }
 
-fn contested(item: &Contested) -> String {
+fn contested(i18n: &I18n, item: &Contested) -> String {
     match item {
-        Contested::Workload { product } => word(
-            "contested.workload",
-            &[("product", product.display_name().to_string())],
-        ),
+        Contested::Workload { product } => {
+            tr!(i18n, contested.workload, product = product.display_name())
+        }
         Contested::Subscription {
             product,
             subscription_id: Some(id),
-        } => word(
-            "contested.subscription",
-            &[
-                ("product", product.display_name().to_string()),
-                ("subscription_id", id.clone()),
-            ],
+        } => tr!(
+            i18n,
+            contested.subscription,
+            product = product.display_name(),
+            subscription_id = id.clone()
         ),
         Contested::Subscription {
             product,
             subscription_id: None,
-        } => word(
-            "contested.subscription_unidentified",
-            &[("product", product.display_name().to_string())],
+        } => tr!(
+            i18n,
+            contested.subscription_unidentified,
+            product = product.display_name()
         ),
     }
 }
 
 /// A competing-claims warning; `name_of` finds a claim's name by its ID.
-pub fn competition(competition: &Competition, name_of: impl Fn(Uuid) -> Option<String>) -> String {
+pub fn competition(
+    i18n: &I18n,
+    competition: &Competition,
+    name_of: impl Fn(Uuid) -> Option<String>,
+) -> String {
     let label = |id: Uuid| match name_of(id).filter(|name| !name.trim().is_empty()) {
         Some(name) => name.trim().to_string(),
-        None => word("competition.unnamed_claim", &[("short_id", short_id(id))]),
+        None => tr!(i18n, competition.unnamed_claim, short_id = short_id(id)),
     };
-    let args = [
-        ("claim_a", label(competition.claims[0])),
-        ("claim_b", label(competition.claims[1])),
-        (
-            "contested",
-            list(competition.contested.iter().map(contested).collect(), true),
-        ),
-        ("tenant_id", competition.tenant_id.clone()),
-    ];
+    let claim_a = label(competition.claims[0]);
+    let claim_b = label(competition.claims[1]);
+    let items: Vec<String> = competition
+        .contested
+        .iter()
+        .map(|item| contested(i18n, item))
+        .collect();
+    let contested = i18n.list(&items);
+    let tenant_id = &competition.tenant_id;
     match competition.kind {
-        CompetitionKind::Workload => word("competition.workload", &args),
-        CompetitionKind::Subscription => word("competition.subscription", &args),
-        CompetitionKind::WorkloadAndSubscription => {
-            word("competition.workload_and_subscription", &args)
+        CompetitionKind::Workload => {
+            tr!(
+                i18n,
+                competition.workload,
+                claim_a,
+                claim_b,
+                contested,
+                tenant_id
+            )
         }
+        CompetitionKind::Subscription => {
+            tr!(
+                i18n,
+                competition.subscription,
+                claim_a,
+                claim_b,
+                contested,
+                tenant_id
+            )
+        }
+        CompetitionKind::WorkloadAndSubscription => tr!(
+            i18n,
+            competition.workload_and_subscription,
+            claim_a,
+            claim_b,
+            contested,
+            tenant_id
+        ),
     }
 }
 
@@ -811,7 +899,7 @@ fn short_id(id: Uuid) -> String {
 // ---- lifecycle -------------------------------------------------------------------
 
 /// Why a claim was rejected (the reviewer's or partner's own words for "Other").
-pub fn rejection_reason(reason: &RejectionReason) -> String {
+pub fn rejection_reason(i18n: &I18n, reason: &RejectionReason) -> String {
     match reason {
         RejectionReason::Reviewer(reviewer) => {
             let named = match reviewer {
@@ -819,26 +907,24 @@ pub fn rejection_reason(reason: &RejectionReason) -> String {
                 ReviewerRejectionReason::InsufficientPoe
                 | ReviewerRejectionReason::CustomerConsentMissingInPoe
                 | ReviewerRejectionReason::MissingProducts
-                | ReviewerRejectionReason::PoeNotAvailable => {
-                    reviewer_reason_name(reviewer).to_string()
-                }
+                | ReviewerRejectionReason::PoeNotAvailable => reviewer_reason_name(i18n, reviewer),
             };
-            word("rejection_reason.reviewer", &[("reason", named)])
+            tr!(i18n, rejection_reason.reviewer, reason = named)
         }
-        RejectionReason::NoPartnerResponse => word("rejection_reason.no_partner_response", &[]),
-        RejectionReason::CustomerDeclined => word("rejection_reason.customer_declined", &[]),
+        RejectionReason::NoPartnerResponse => tr!(i18n, rejection_reason.no_partner_response),
+        RejectionReason::CustomerDeclined => tr!(i18n, rejection_reason.customer_declined),
         RejectionReason::PartnerRequested(partner) => {
             let named = match partner {
                 PartnerRejectionReason::Other(text) => text.trim().to_string(),
                 PartnerRejectionReason::WrongMpn
                 | PartnerRejectionReason::WrongActivity
                 | PartnerRejectionReason::NoLongerWorkingWithCustomer => {
-                    partner_reason_name(partner).to_string()
+                    partner_reason_name(i18n, partner)
                 }
             };
-            word("rejection_reason.partner_requested", &[("reason", named)])
+            tr!(i18n, rejection_reason.partner_requested, reason = named)
         }
-        RejectionReason::DisputeUpheld => word("rejection_reason.dispute_upheld", &[]),
+        RejectionReason::DisputeUpheld => tr!(i18n, rejection_reason.dispute_upheld),
     }
 }
 
@@ -846,35 +932,40 @@ pub fn rejection_reason(reason: &RejectionReason) -> String {
 pub fn phase_detail(i18n: &I18n, phase: &Phase, zone: &str) -> Option<String> {
     let deadline = |at: Timestamp| deadline_instant_text(i18n, at, zone);
     match phase {
-        Phase::ConsentPeriod { until } => Some(word(
-            "phase_detail.consent_period",
-            &[("until", deadline(*until))],
+        Phase::ConsentPeriod { until } => Some(tr!(
+            i18n,
+            phase_detail.consent_period,
+            until = deadline(*until)
         )),
-        Phase::Official { since: Some(since) } => Some(word(
-            "phase_detail.official",
-            &[("since", i18n.date_time(*since, zone))],
+        Phase::Official { since: Some(since) } => Some(tr!(
+            i18n,
+            phase_detail.official,
+            since = i18n.date_time(*since, zone)
         )),
-        Phase::Official { since: None } => Some(word("phase_detail.official_undated", &[])),
+        Phase::Official { since: None } => Some(tr!(i18n, phase_detail.official_undated)),
         Phase::PartnerActionRequired {
             respond_by: Some(until),
-        } => Some(word(
-            "phase_detail.partner_action_required",
-            &[("until", deadline(*until))],
+        } => Some(tr!(
+            i18n,
+            phase_detail.partner_action_required,
+            until = deadline(*until)
         )),
         Phase::Rejected {
             reason,
             disputable_until,
         } => {
             let reason = reason.as_ref().map_or_else(
-                || status_name(Status::Rejected).to_string(),
-                rejection_reason,
+                || status_name(i18n, Status::Rejected),
+                |reason| rejection_reason(i18n, reason),
             );
             Some(match disputable_until {
-                Some(until) => word(
-                    "phase_detail.rejected_disputable",
-                    &[("reason", reason), ("until", deadline(*until))],
+                Some(until) => tr!(
+                    i18n,
+                    phase_detail.rejected_disputable,
+                    reason,
+                    until = deadline(*until)
                 ),
-                None => word("phase_detail.rejected_final", &[("reason", reason)]),
+                None => tr!(i18n, phase_detail.rejected_final, reason),
             })
         }
         Phase::Draft
@@ -889,33 +980,35 @@ pub fn phase_detail(i18n: &I18n, phase: &Phase, zone: &str) -> Option<String> {
 pub fn clock_state(i18n: &I18n, state: &ClockState, zone: &str) -> String {
     let at = |ts: Timestamp| i18n.date_time(ts, zone);
     match state {
-        ClockState::Running => word("clock_state.running", &[]),
-        ClockState::Paused { since } => word("clock_state.paused", &[("since", at(*since))]),
-        ClockState::Overdue { due } => word("clock_state.overdue", &[("due", at(*due))]),
-        ClockState::Met { at: when } => word("clock_state.met", &[("at", at(*when))]),
-        ClockState::Missed { at: when, .. } => word("clock_state.missed", &[("at", at(*when))]),
-        ClockState::Closed { at: when } => word("clock_state.closed", &[("at", at(*when))]),
-        ClockState::Stopped { at: when, by } => word(
-            "clock_state.stopped",
-            &[("at", at(*when)), ("by", action_name(*by).to_string())],
+        ClockState::Running => tr!(i18n, clock_state.running),
+        ClockState::Paused { since } => tr!(i18n, clock_state.paused, since = at(*since)),
+        ClockState::Overdue { due } => tr!(i18n, clock_state.overdue, due = at(*due)),
+        ClockState::Met { at: when } => tr!(i18n, clock_state.met, at = at(*when)),
+        ClockState::Missed { at: when, .. } => tr!(i18n, clock_state.missed, at = at(*when)),
+        ClockState::Closed { at: when } => tr!(i18n, clock_state.closed, at = at(*when)),
+        ClockState::Stopped { at: when, by } => tr!(
+            i18n,
+            clock_state.stopped,
+            at = at(*when),
+            by = action_name(i18n, *by)
         ),
     }
 }
 
-fn hint(hint: RefusalHint) -> &'static str {
+fn hint(i18n: &I18n, hint: RefusalHint) -> String {
     match hint {
-        RefusalHint::DeleteDraftInstead => text("refusal_hint.delete_draft_instead"),
-        RefusalHint::RespondFirst => text("refusal_hint.respond_first"),
-        RefusalHint::PoeStaysOnRecord => text("refusal_hint.poe_stays_on_record"),
-        RefusalHint::DraftNotSent => text("refusal_hint.draft_not_sent"),
-        RefusalHint::WaitForReview => text("refusal_hint.wait_for_review"),
-        RefusalHint::ClaimDecided => text("refusal_hint.claim_decided"),
-        RefusalHint::DisputeUnderReview => text("refusal_hint.dispute_under_review"),
-        RefusalHint::RestartOnlyWhenFinal => text("refusal_hint.restart_only_when_final"),
-        RefusalHint::StartNewClaim => text("refusal_hint.start_new_claim"),
-        RefusalHint::AssociationOfficial => text("refusal_hint.association_official"),
-        RefusalHint::RejectedForNoResponse => text("refusal_hint.rejected_for_no_response"),
-        RefusalHint::RecordedAtDeadline => text("refusal_hint.recorded_at_deadline"),
+        RefusalHint::DeleteDraftInstead => tr!(i18n, refusal_hint.delete_draft_instead),
+        RefusalHint::RespondFirst => tr!(i18n, refusal_hint.respond_first),
+        RefusalHint::PoeStaysOnRecord => tr!(i18n, refusal_hint.poe_stays_on_record),
+        RefusalHint::DraftNotSent => tr!(i18n, refusal_hint.draft_not_sent),
+        RefusalHint::WaitForReview => tr!(i18n, refusal_hint.wait_for_review),
+        RefusalHint::ClaimDecided => tr!(i18n, refusal_hint.claim_decided),
+        RefusalHint::DisputeUnderReview => tr!(i18n, refusal_hint.dispute_under_review),
+        RefusalHint::RestartOnlyWhenFinal => tr!(i18n, refusal_hint.restart_only_when_final),
+        RefusalHint::StartNewClaim => tr!(i18n, refusal_hint.start_new_claim),
+        RefusalHint::AssociationOfficial => tr!(i18n, refusal_hint.association_official),
+        RefusalHint::RejectedForNoResponse => tr!(i18n, refusal_hint.rejected_for_no_response),
+        RefusalHint::RecordedAtDeadline => tr!(i18n, refusal_hint.recorded_at_deadline),
     }
 }
 
@@ -923,7 +1016,7 @@ fn hint(hint: RefusalHint) -> &'static str {
 pub fn refusal(i18n: &I18n, refusal: &Refusal, zone: &str) -> String {
     let words = refusal_words(i18n, refusal, zone);
     match refusal.hint() {
-        Some(next) => format!("{words} {}", hint(next)),
+        Some(next) => sentences(i18n, [words, hint(i18n, next)]),
         None => words,
     }
 }
@@ -932,9 +1025,9 @@ fn transition(i18n: &I18n, transition: ActionKind, at: Timestamp, zone: &str) ->
     let at = deadline_instant_text(i18n, at, zone);
     match transition {
         ActionKind::PartnerResponseExpired => {
-            word("transition.partner_response_expired", &[("at", at)])
+            tr!(i18n, transition.partner_response_expired, at)
         }
-        ActionKind::ConsentEnded => word("transition.consent_ended", &[("at", at)]),
+        ActionKind::ConsentEnded => tr!(i18n, transition.consent_ended, at),
         ActionKind::Create
         | ActionKind::Edit
         | ActionKind::AddPoe
@@ -954,9 +1047,11 @@ fn transition(i18n: &I18n, transition: ActionKind, at: Timestamp, zone: &str) ->
         | ActionKind::Archive
         | ActionKind::Unarchive
         | ActionKind::RestartedAs
-        | ActionKind::StartedFrom => word(
-            "transition.other",
-            &[("action", action_name(transition).to_string()), ("at", at)],
+        | ActionKind::StartedFrom => tr!(
+            i18n,
+            transition.other,
+            action = action_name(i18n, transition),
+            at
         ),
     }
 }
@@ -969,141 +1064,136 @@ fn refusal_words(i18n: &I18n, refusal: &Refusal, zone: &str) -> String {
             action,
             status,
             allowed_from,
-        } => word(
-            "refusal.wrong_status",
-            &[
-                ("action", action_name(*action).to_string()),
-                ("status", status_name(*status).to_string()),
-                (
-                    "allowed_from",
-                    list(
-                        allowed_from
-                            .iter()
-                            .map(|status| status_name(*status).to_string())
-                            .collect(),
-                        false,
-                    ),
-                ),
-            ],
+        } => tr!(
+            i18n,
+            refusal.wrong_status,
+            action = action_name(i18n, *action),
+            status = status_name(i18n, *status),
+            allowed_from = either(
+                i18n,
+                &allowed_from
+                    .iter()
+                    .map(|status| status_name(i18n, *status))
+                    .collect::<Vec<_>>()
+            )
         ),
         Refusal::WrongActor {
             action,
             actor,
             allowed,
-        } => word(
-            "refusal.wrong_actor",
-            &[
-                ("action", action_name(*action).to_string()),
-                ("actor", actor_name(*actor).to_string()),
-                (
-                    "allowed",
-                    list(
-                        allowed
-                            .iter()
-                            .map(|actor| actor_name(*actor).to_string())
-                            .collect(),
-                        false,
-                    ),
-                ),
-            ],
+        } => tr!(
+            i18n,
+            refusal.wrong_actor,
+            action = action_name(i18n, *action),
+            actor = actor_name(i18n, *actor),
+            allowed = either(
+                i18n,
+                &allowed
+                    .iter()
+                    .map(|actor| actor_name(i18n, *actor))
+                    .collect::<Vec<_>>()
+            )
         ),
-        Refusal::FieldLocked { field, status, why } => word(
-            "refusal.field_locked",
-            &[
-                ("field", field_name(*field).to_string()),
-                ("status", status_name(*status).to_string()),
-                ("why", lock_text(*why).to_string()),
-            ],
+        Refusal::FieldLocked { field, status, why } => tr!(
+            i18n,
+            refusal.field_locked,
+            field = field_name(i18n, *field),
+            status = status_name(i18n, *status),
+            why = lock_text(i18n, *why)
         ),
-        Refusal::WindowClosed { clock, closed_at } => word(
-            "refusal.window_closed",
-            &[
-                ("clock", clock_name(*clock).to_string()),
-                ("closed_at", deadline(*closed_at)),
-            ],
+        Refusal::WindowClosed { clock, closed_at } => tr!(
+            i18n,
+            refusal.window_closed,
+            clock = clock_name(i18n, *clock),
+            closed_at = deadline(*closed_at)
         ),
-        Refusal::AlreadyDisputed => word("refusal.already_disputed", &[]),
-        Refusal::DisputeFinal => word("refusal.dispute_final", &[]),
-        Refusal::RejectedAtPartnerRequest => word("refusal.rejected_at_partner_request", &[]),
-        Refusal::MissingJustification => word("refusal.missing_justification", &[]),
-        Refusal::MissingReason { action } => word(
-            "refusal.missing_reason",
-            &[("action", action_name(*action).to_string())],
+        Refusal::AlreadyDisputed => tr!(i18n, refusal.already_disputed),
+        Refusal::DisputeFinal => tr!(i18n, refusal.dispute_final),
+        Refusal::RejectedAtPartnerRequest => tr!(i18n, refusal.rejected_at_partner_request),
+        Refusal::MissingJustification => tr!(i18n, refusal.missing_justification),
+        Refusal::MissingReason { action } => tr!(
+            i18n,
+            refusal.missing_reason,
+            action = action_name(i18n, *action)
         ),
-        Refusal::MissingComment { action } => word(
-            "refusal.missing_comment",
-            &[("action", action_name(*action).to_string())],
+        Refusal::MissingComment { action } => tr!(
+            i18n,
+            refusal.missing_comment,
+            action = action_name(i18n, *action)
         ),
-        Refusal::NothingChangedSinceRequest { requested_at } => word(
-            "refusal.nothing_changed_since_request",
-            &[("requested_at", at(*requested_at))],
+        Refusal::NothingChangedSinceRequest { requested_at } => tr!(
+            i18n,
+            refusal.nothing_changed_since_request,
+            requested_at = at(*requested_at)
         ),
-        Refusal::SubmitProblems { problems } => word_count(
-            "refusal.submit_problems_one",
-            "refusal.submit_problems_other",
-            problems.len() as i64,
-            &[],
+        Refusal::EditProblems { problems } => tr!(
+            i18n,
+            refusal.edit_problems,
+            count = i64::try_from(problems.len()).unwrap_or(i64::MAX)
         ),
-        Refusal::EditProblems { problems } => word_count(
-            "refusal.edit_problems_one",
-            "refusal.edit_problems_other",
-            problems.len() as i64,
-            &[],
+        Refusal::SubmitProblems { problems } => tr!(
+            i18n,
+            refusal.submit_problems,
+            count = i64::try_from(problems.len()).unwrap_or(i64::MAX)
         ),
         Refusal::EffectiveTimeBeforePrevious {
             previous,
             previous_action,
-        } => word(
-            "refusal.effective_time_before_previous",
-            &[
-                ("previous", at(*previous)),
-                ("previous_action", action_name(*previous_action).to_string()),
-            ],
+        } => tr!(
+            i18n,
+            refusal.effective_time_before_previous,
+            previous = at(*previous),
+            previous_action = action_name(i18n, *previous_action)
         ),
         Refusal::EffectiveTimeInFuture {
             effective_at,
             recorded_at,
-        } => word(
-            "refusal.effective_time_in_future",
-            &[
-                ("effective_at", at(*effective_at)),
-                ("recorded_at", at(*recorded_at)),
-            ],
+        } => tr!(
+            i18n,
+            refusal.effective_time_in_future,
+            effective_at = at(*effective_at),
+            recorded_at = at(*recorded_at)
         ),
         Refusal::CommentTooLong { length, max } => {
-            word("refusal.comment_too_long", &length_max(*length, *max))
+            tr!(
+                i18n,
+                refusal.comment_too_long,
+                length = n(i18n, *length),
+                max = n(i18n, *max)
+            )
         }
-        Refusal::NoChange { action } => word(
-            "refusal.no_change",
-            &[("action", action_name(*action).to_string())],
+        Refusal::NoChange { action } => {
+            tr!(i18n, refusal.no_change, action = action_name(i18n, *action))
+        }
+        Refusal::UnknownPoe { id } => tr!(i18n, refusal.unknown_poe, id = id.to_string()),
+        Refusal::DuplicatePoe { id } => tr!(i18n, refusal.duplicate_poe, id = id.to_string()),
+        Refusal::ProductNotClaimed { product } => tr!(
+            i18n,
+            refusal.product_not_claimed,
+            product = product.display_name()
         ),
-        Refusal::UnknownPoe { id } => word("refusal.unknown_poe", &[("id", id.to_string())]),
-        Refusal::DuplicatePoe { id } => word("refusal.duplicate_poe", &[("id", id.to_string())]),
-        Refusal::ProductNotClaimed { product } => word(
-            "refusal.product_not_claimed",
-            &[("product", product.display_name().to_string())],
+        Refusal::AlreadyArchived => tr!(i18n, refusal.already_archived),
+        Refusal::NotArchived => tr!(i18n, refusal.not_archived),
+        Refusal::DisputeStillPossible { until } => tr!(
+            i18n,
+            refusal.dispute_still_possible,
+            until = deadline(*until)
         ),
-        Refusal::AlreadyArchived => word("refusal.already_archived", &[]),
-        Refusal::NotArchived => word("refusal.not_archived", &[]),
-        Refusal::DisputeStillPossible { until } => word(
-            "refusal.dispute_still_possible",
-            &[("until", deadline(*until))],
-        ),
-        Refusal::NewIdSameAsOriginal => word("refusal.new_id_same_as_original", &[]),
-        Refusal::OnlyDraftsCanBeDeleted { status } => word(
-            "refusal.only_drafts_can_be_deleted",
-            &[("status", status_name(*status).to_string())],
+        Refusal::NewIdSameAsOriginal => tr!(i18n, refusal.new_id_same_as_original),
+        Refusal::OnlyDraftsCanBeDeleted { status } => tr!(
+            i18n,
+            refusal.only_drafts_can_be_deleted,
+            status = status_name(i18n, *status)
         ),
         Refusal::OvertakenBySystem {
             transition: system,
             at: when,
             cause,
-        } => word(
-            "refusal.overtaken_by_system",
-            &[
-                ("transition", transition(i18n, *system, *when, zone)),
-                ("cause", refusal_words(i18n, cause, zone)),
-            ],
+        } => tr!(
+            i18n,
+            refusal.overtaken_by_system,
+            transition = transition(i18n, *system, *when, zone),
+            cause = refusal_words(i18n, cause, zone)
         ),
     }
 }
@@ -1114,273 +1204,274 @@ fn refusal_words(i18n: &I18n, refusal: &Refusal, zone: &str) -> String {
 pub fn import_problem(i18n: &I18n, problem: &ImportProblem, zone: &str) -> String {
     let at = |ts: Timestamp| i18n.date_time(ts, zone);
     match &problem.kind {
-        ImportProblemKind::FileTooLarge { bytes, max_bytes } => word(
-            "import_problem.file.too_large",
-            &[
-                (
-                    "size_mb",
-                    format!("{:.1}", *bytes as f64 / (1024.0 * 1024.0)),
-                ),
-                ("max_mb", (max_bytes / (1024 * 1024)).to_string()),
-            ],
+        ImportProblemKind::FileTooLarge { bytes, max_bytes } => tr!(
+            i18n,
+            import_problem.file.too_large,
+            size_mb = i18n.decimal(*bytes as f64 / (1024.0 * 1024.0)),
+            max_mb = n(i18n, max_bytes / (1024 * 1024))
         ),
-        ImportProblemKind::FileNotUtf8 { offset } => word(
-            "import_problem.file.not_utf8",
-            &[("offset", offset.to_string())],
+        ImportProblemKind::FileNotUtf8 { offset } => tr!(
+            i18n,
+            import_problem.file.not_utf8,
+            offset = n(i18n, *offset)
         ),
-        ImportProblemKind::JsonSyntax { line, column } => word(
-            "import_problem.json.syntax",
-            &[("line", line.to_string()), ("column", column.to_string())],
+        ImportProblemKind::JsonSyntax { line, column } => tr!(
+            i18n,
+            import_problem.json.syntax,
+            line = n(i18n, *line),
+            column = n(i18n, *column)
         ),
-        ImportProblemKind::JsonEof { line, column } => word(
-            "import_problem.json.eof",
-            &[("line", line.to_string()), ("column", column.to_string())],
+        ImportProblemKind::JsonEof { line, column } => tr!(
+            i18n,
+            import_problem.json.eof,
+            line = n(i18n, *line),
+            column = n(i18n, *column)
         ),
-        ImportProblemKind::DocumentNotObject { found } => word(
-            "import_problem.document.not_object",
-            &[("found", json_kind_name(*found))],
+        ImportProblemKind::DocumentNotObject { found } => tr!(
+            i18n,
+            import_problem.document.not_object,
+            found = json_kind_name(i18n, *found)
         ),
-        ImportProblemKind::FormatMissing => word("import_problem.format.missing", &[]),
+        ImportProblemKind::FormatMissing => tr!(i18n, import_problem.format.missing),
         ImportProblemKind::FormatWrong { found } => {
-            word("import_problem.format.wrong", &[("found", found.clone())])
+            tr!(i18n, import_problem.format.wrong, found = found.clone())
         }
-        ImportProblemKind::FormatNotString { found } => word(
-            "import_problem.format.not_string",
-            &[("found", json_kind_name(*found))],
+        ImportProblemKind::FormatNotString { found } => tr!(
+            i18n,
+            import_problem.format.not_string,
+            found = json_kind_name(i18n, *found)
         ),
-        ImportProblemKind::VersionMissing { supported } => word(
-            "import_problem.version.missing",
-            &[("supported", supported.to_string())],
+        ImportProblemKind::VersionMissing { supported } => {
+            tr!(i18n, import_problem.version.missing, supported = supported)
+        }
+        ImportProblemKind::VersionInvalid { found, supported } => tr!(
+            i18n,
+            import_problem.version.invalid,
+            found = json_kind_name(i18n, *found),
+            supported = supported
         ),
-        ImportProblemKind::VersionInvalid { found, supported } => word(
-            "import_problem.version.invalid",
-            &[
-                ("found", json_kind_name(*found)),
-                ("supported", supported.to_string()),
-            ],
+        ImportProblemKind::VersionTooNewLarge { version, supported } => tr!(
+            i18n,
+            import_problem.version.too_new_large,
+            version = version.clone(),
+            supported = supported
         ),
-        ImportProblemKind::VersionTooNewLarge { version, supported } => word(
-            "import_problem.version.too_new_large",
-            &[
-                ("version", version.clone()),
-                ("supported", supported.to_string()),
-            ],
+        ImportProblemKind::PolicyInvalid { problem } => tr!(
+            i18n,
+            import_problem.policy.invalid,
+            problem = policy_problem_kind(i18n, problem)
         ),
-        ImportProblemKind::VersionTooNew { version, supported } => word(
-            "import_problem.version.too_new",
-            &[
-                ("version", version.to_string()),
-                ("supported", supported.to_string()),
-            ],
+        ImportProblemKind::HistoryRefused { action, refusal } => tr!(
+            i18n,
+            import_problem.history.refused,
+            action = action_name(i18n, *action),
+            refusal = self::refusal(i18n, refusal, zone)
         ),
-        ImportProblemKind::MigrationMissing { version } => word(
-            "import_problem.migration.missing",
-            &[("version", version.to_string())],
+        ImportProblemKind::HistorySystemNotDue { action, due } => tr!(
+            i18n,
+            import_problem.history.system_not_due,
+            action = action_name(i18n, *action),
+            due = deadline_instant_text(i18n, *due, zone)
         ),
-        ImportProblemKind::MigrationNotObject { version, found } => word(
-            "import_problem.migration.not_object",
-            &[
-                ("version", version.to_string()),
-                ("found", json_kind_name(*found)),
-            ],
+        ImportProblemKind::HistorySystemWithoutDeadline { action } => tr!(
+            i18n,
+            import_problem.history.system_without_deadline,
+            action = action_name(i18n, *action)
+        ),
+        ImportProblemKind::HistorySystemMissing { transition, due } => tr!(
+            i18n,
+            import_problem.history.system_missing,
+            transition = action_name(i18n, *transition),
+            due = deadline_instant_text(i18n, *due, zone)
+        ),
+        ImportProblemKind::HistoryEntryDiffers { action, member } => tr!(
+            i18n,
+            import_problem.history.entry_differs,
+            action = action_name(i18n, *action),
+            member = member.clone()
+        ),
+        ImportProblemKind::HistoryPatchMismatch { field } => tr!(
+            i18n,
+            import_problem.history.patch_mismatch,
+            field = field.clone()
+        ),
+        ImportProblemKind::ClaimDiffersFromHistory { member } => tr!(
+            i18n,
+            import_problem.claim.differs_from_history,
+            member = member.clone()
+        ),
+        ImportProblemKind::PoeSha256Invalid { length } => tr!(
+            i18n,
+            import_problem.poe.sha256_invalid,
+            length = n(i18n, *length)
+        ),
+        ImportProblemKind::CommentTooLong { length, max } => tr!(
+            i18n,
+            import_problem.comment.too_long,
+            length = n(i18n, *length),
+            max = n(i18n, *max)
+        ),
+        ImportProblemKind::VersionTooNew { version, supported } => tr!(
+            i18n,
+            import_problem.version.too_new,
+            version = version,
+            supported = supported
+        ),
+        ImportProblemKind::MigrationMissing { version } => {
+            tr!(i18n, import_problem.migration.missing, version = version)
+        }
+        ImportProblemKind::MigrationNotObject { version, found } => tr!(
+            i18n,
+            import_problem.migration.not_object,
+            version = version,
+            found = json_kind_name(i18n, *found)
         ),
         ImportProblemKind::MemberMissing { name } => {
-            word("import_problem.member.missing", &[("name", name.clone())])
+            tr!(i18n, import_problem.member.missing, name = name.clone())
         }
-        ImportProblemKind::MemberInvalid { detail } => word(
-            "import_problem.member.invalid",
-            &[("detail", detail.clone())],
+        ImportProblemKind::MemberInvalid { detail } => {
+            tr!(i18n, import_problem.member.invalid, detail = detail.clone())
+        }
+        ImportProblemKind::MemberNotList { found } => tr!(
+            i18n,
+            import_problem.member.not_list,
+            found = json_kind_name(i18n, *found)
         ),
-        ImportProblemKind::MemberNotList { found } => word(
-            "import_problem.member.not_list",
-            &[("found", json_kind_name(*found))],
+        ImportProblemKind::ClaimNotObject { found } => tr!(
+            i18n,
+            import_problem.claim.not_object,
+            found = json_kind_name(i18n, *found)
         ),
-        ImportProblemKind::ClaimNotObject { found } => word(
-            "import_problem.claim.not_object",
-            &[("found", json_kind_name(*found))],
+        ImportProblemKind::UnknownTimeZone { time_zone } => tr!(
+            i18n,
+            import_problem.calendar.unknown_time_zone,
+            time_zone = time_zone.clone()
         ),
-        ImportProblemKind::UnknownTimeZone { time_zone } => word(
-            "import_problem.calendar.unknown_time_zone",
-            &[("time_zone", time_zone.clone())],
+        ImportProblemKind::TooManyClaims { count, max } => tr!(
+            i18n,
+            import_problem.claims.too_many,
+            count = n(i18n, *count),
+            max = n(i18n, *max)
         ),
-        ImportProblemKind::TooManyClaims { count, max } => word(
-            "import_problem.claims.too_many",
-            &[("count", count.to_string()), ("max", max.to_string())],
+        ImportProblemKind::DuplicateClaimId { id, first_index } => tr!(
+            i18n,
+            import_problem.claim.duplicate_id,
+            id = id.to_string(),
+            first_index = n(i18n, *first_index)
         ),
-        ImportProblemKind::DuplicateClaimId { id, first_index } => word(
-            "import_problem.claim.duplicate_id",
-            &[
-                ("id", id.to_string()),
-                ("first_index", first_index.to_string()),
-            ],
+        ImportProblemKind::HistoryEmpty => tr!(i18n, import_problem.history.empty),
+        ImportProblemKind::HistoryFirstNotCreate { action } => tr!(
+            i18n,
+            import_problem.history.first_not_create,
+            action = action_name(i18n, *action)
         ),
-        ImportProblemKind::HistoryEmpty => word("import_problem.history.empty", &[]),
-        ImportProblemKind::HistoryFirstNotCreate { action } => word(
-            "import_problem.history.first_not_create",
-            &[("action", action_name(*action).to_string())],
+        ImportProblemKind::HistoryFirstHasFrom { from } => tr!(
+            i18n,
+            import_problem.history.first_has_from,
+            from = status_name(i18n, *from)
         ),
-        ImportProblemKind::HistoryFirstHasFrom { from } => word(
-            "import_problem.history.first_has_from",
-            &[("from", status_name(*from).to_string())],
-        ),
-        ImportProblemKind::HistoryFromMismatch { from, previous_to } => word(
-            "import_problem.history.from_mismatch",
-            &[
-                (
-                    "from",
-                    from.map_or(text("claim_label.no_status"), status_name)
-                        .to_string(),
-                ),
-                ("previous_to", status_name(*previous_to).to_string()),
-            ],
+        ImportProblemKind::HistoryFromMismatch { from, previous_to } => tr!(
+            i18n,
+            import_problem.history.from_mismatch,
+            from = from.map_or_else(
+                || tr!(i18n, claim_label.no_status),
+                |from| status_name(i18n, from)
+            ),
+            previous_to = status_name(i18n, *previous_to)
         ),
         ImportProblemKind::HistoryOutOfOrder {
             at: when,
             previous_at,
-        } => word(
-            "import_problem.history.out_of_order",
-            &[("at", at(*when)), ("previous_at", at(*previous_at))],
+        } => tr!(
+            i18n,
+            import_problem.history.out_of_order,
+            at = at(*when),
+            previous_at = at(*previous_at)
         ),
-        ImportProblemKind::StatusNotLastHistory { status, last_to } => word(
-            "import_problem.status.not_last_history",
-            &[
-                ("status", status_name(*status).to_string()),
-                ("last_to", status_name(*last_to).to_string()),
-            ],
+        ImportProblemKind::StatusNotLastHistory { status, last_to } => tr!(
+            i18n,
+            import_problem.status.not_last_history,
+            status = status_name(i18n, *status),
+            last_to = status_name(i18n, *last_to)
         ),
-        ImportProblemKind::RevisionTooLow { revision, entries } => word(
-            "import_problem.revision.too_low",
-            &[
-                ("revision", revision.to_string()),
-                ("entries", entries.to_string()),
-            ],
-        ),
-        ImportProblemKind::PolicyInvalid { problem } => word(
-            "import_problem.policy.invalid",
-            &[("problem", policy_problem_kind(problem))],
-        ),
-        ImportProblemKind::HistoryRefused { action, refusal } => word(
-            "import_problem.history.refused",
-            &[
-                ("action", action_name(*action).to_string()),
-                ("refusal", self::refusal(i18n, refusal, zone)),
-            ],
-        ),
-        ImportProblemKind::HistorySystemNotDue { action, due } => word(
-            "import_problem.history.system_not_due",
-            &[
-                ("action", action_name(*action).to_string()),
-                ("due", at(*due)),
-            ],
-        ),
-        ImportProblemKind::HistorySystemWithoutDeadline { action } => word(
-            "import_problem.history.system_without_deadline",
-            &[("action", action_name(*action).to_string())],
-        ),
-        ImportProblemKind::HistorySystemMissing { transition, due } => word(
-            "import_problem.history.system_missing",
-            &[
-                ("transition", action_name(*transition).to_string()),
-                ("due", at(*due)),
-            ],
-        ),
-        ImportProblemKind::HistoryEntryDiffers { action, member } => word(
-            "import_problem.history.entry_differs",
-            &[
-                ("action", action_name(*action).to_string()),
-                ("member", member.clone()),
-            ],
-        ),
-        ImportProblemKind::HistoryPatchMismatch { field } => word(
-            "import_problem.history.patch_mismatch",
-            &[("field", field.clone())],
-        ),
-        ImportProblemKind::ClaimDiffersFromHistory { member } => word(
-            "import_problem.claim.differs_from_history",
-            &[("member", member.clone())],
-        ),
-        ImportProblemKind::PoeSha256Invalid { length } => word(
-            "import_problem.poe.sha256_invalid",
-            &[("length", length.to_string())],
-        ),
-        ImportProblemKind::CommentTooLong { length, max } => word(
-            "import_problem.comment.too_long",
-            &[("length", length.to_string()), ("max", max.to_string())],
+        ImportProblemKind::RevisionTooLow { revision, entries } => tr!(
+            i18n,
+            import_problem.revision.too_low,
+            revision = n(i18n, *revision),
+            entries = n(i18n, *entries)
         ),
     }
 }
 
 /// The name an incoming claim kept as a copy gets ("Contoso (imported copy)"): the rules
 /// store the name the app gives them.
-pub fn copy_name(name: &str) -> String {
-    word(
-        "import_kind.copy_name",
-        &[("name", name.trim().to_string())],
-    )
+pub fn copy_name(i18n: &I18n, name: &str) -> String {
+    tr!(i18n, import_kind.copy_name, name = name.trim())
 }
 
 /// How a claim is named inside a sentence: its name in quotes, or "Claim 1a2b3c4d".
-pub fn claim_label(claim: &Claim) -> String {
+pub fn claim_label(i18n: &I18n, claim: &Claim) -> String {
     let name = claim.fields.name.trim();
     if name.is_empty() {
-        word("claim_label.unnamed", &[("short_id", short_id(claim.id))])
+        tr!(i18n, claim_label.unnamed, short_id = short_id(claim.id))
     } else {
-        word("claim_label.named", &[("name", name.to_string())])
+        tr!(i18n, claim_label.named, name)
     }
 }
 
 /// What an import will do with one incoming claim.
-pub fn import_item(item: &ImportItem) -> String {
-    let name = ("name", claim_label(&item.incoming));
+pub fn import_item(i18n: &I18n, item: &ImportItem) -> String {
+    let name = claim_label(i18n, &item.incoming);
     match item.kind {
-        ImportKind::New => word("import_kind.new", &[name]),
-        ImportKind::Updated => word(
-            "import_kind.updated",
-            &[
-                name,
-                ("incoming_entries", item.incoming.history.len().to_string()),
-                (
-                    "local_entries",
-                    item.local_entries.unwrap_or_default().to_string(),
-                ),
-            ],
+        ImportKind::New => tr!(i18n, import_kind.new, name),
+        ImportKind::Updated => tr!(
+            i18n,
+            import_kind.updated,
+            name,
+            incoming_entries = n(i18n, item.incoming.history.len()),
+            local_entries = n(i18n, item.local_entries.unwrap_or_default())
         ),
-        ImportKind::Identical => word("import_kind.identical", &[name]),
-        ImportKind::AlreadyNewer => word("import_kind.already_newer", &[name]),
-        ImportKind::Conflicting => word(
-            "import_kind.conflicting",
-            &[name, ("copy_name", copy_name(&item.incoming.fields.name))],
+        ImportKind::Identical => tr!(i18n, import_kind.identical, name),
+        ImportKind::AlreadyNewer => tr!(i18n, import_kind.already_newer, name),
+        ImportKind::Conflicting => tr!(
+            i18n,
+            import_kind.conflicting,
+            name,
+            copy_name = copy_name(i18n, &item.incoming.fields.name)
         ),
-        ImportKind::AlreadyCopied => word("import_kind.already_copied", &[name]),
+        ImportKind::AlreadyCopied => tr!(i18n, import_kind.already_copied, name),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
-    #[test]
-    fn words_come_from_the_catalogue() {
-        assert_eq!(status_name(Status::UnderReview), "Under review");
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[wasm_bindgen_test]
+    fn words_come_from_the_active_catalogue() {
+        let english = I18n::new(Locale::en);
+        assert_eq!(status_name(&english, Status::UnderReview), "Under review");
         assert_eq!(
-            problem(&Problem::new(
-                "fields.tenant_id",
-                ProblemKind::TenantIdNotGuid {
-                    hint: Some(GuidHint::Braces)
-                }
-            )),
+            problem(
+                &english,
+                &Problem::new(
+                    "fields.tenant_id",
+                    ProblemKind::TenantIdNotGuid {
+                        hint: Some(GuidHint::Braces)
+                    }
+                )
+            ),
             "The tenant ID must be a GUID of 32 hexadecimal digits grouped 8-4-4-4-12, like \
              72f988bf-86f1-41af-91ab-2d7cd011db47. Leave out the braces { }."
         );
-        assert_eq!(
-            word_count(
-                "refusal.submit_problems_one",
-                "refusal.submit_problems_other",
-                2,
-                &[]
-            ),
-            "The claim can't be submitted yet; fix 2 problems first."
+        assert_eq!(copy_name(&english, " Contoso "), "Contoso (imported copy)");
+        let german = I18n::new(Locale::de);
+        assert_ne!(
+            status_name(&german, Status::UnderReview),
+            status_name(&english, Status::UnderReview)
         );
-        assert_eq!(copy_name(" Contoso "), "Contoso (imported copy)");
     }
 }

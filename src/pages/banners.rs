@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::download::download_text;
-use crate::i18n::{use_i18n, Text};
-use crate::state::use_app;
+use crate::i18n::{tr, use_i18n};
+use crate::state::{use_app, Notice};
 use crate::storage::{UnreadableEntry, WriteError};
 
 /// Storage problems and notices, above the page.
@@ -18,35 +18,46 @@ pub fn Banners() -> impl IntoView {
     };
     view! {
         {move || state.storage_problem.get().map(|problem| {
-            let text = match problem {
-                WriteError::QuotaExceeded => i18n.t(Text::StorageFull),
-                WriteError::Unavailable(_) => i18n.t(Text::StorageUnavailable),
-                WriteError::Other(_) | WriteError::ChangedElsewhere { .. } | WriteError::KeptAside => i18n.t(Text::StorageWriteFailed),
+            let text = move || match &problem {
+                WriteError::QuotaExceeded => tr!(i18n, banner.storage_full),
+                WriteError::Unavailable(_) => tr!(i18n, banner.storage_unavailable),
+                WriteError::Other(_) | WriteError::ChangedElsewhere { .. } | WriteError::KeptAside => {
+                    tr!(i18n, banner.storage_write_failed)
+                }
             };
             view! {
                 <div class="banner error" role="alert">
                     <p>{text}</p>
-                    <a class="button" href="#/transfer">{move || i18n.t(Text::ExportNow)}</a>
+                    <a class="button" href="#/transfer">{move || tr!(i18n, banner.export_now)}</a>
                 </div>
             }
         })}
-        {move || state.notice.get().map(|notice| view! {
-            <div class="banner warning" role="status">
-                <p>{notice}</p>
-                <button type="button" on:click=move |_| state.notice.set(None)>{move || i18n.t(Text::Dismiss)}</button>
-            </div>
+        {move || state.notice.get().map(|notice| {
+            let text = move || match notice {
+                Notice::ChangedInOtherTab(id) => tr!(i18n, banner.changed_in_other_tab, id),
+                Notice::LanguageNotSaved => tr!(i18n, language.not_saved),
+            };
+            view! {
+                <div class="banner warning" role="status">
+                    <p>{text}</p>
+                    <button type="button" on:click=move |_| state.notice.set(None)>{move || tr!(i18n, banner.dismiss)}</button>
+                </div>
+            }
         })}
         <Show when=move || !state.unreadable.with(Vec::is_empty) || state.unreadable_settings.with(Option::is_some)>
             <div class="banner warning" role="alert">
-                <p>{move || i18n.t(Text::UnreadableEntries)}</p>
+                <p>{move || tr!(i18n, banner.unreadable)}</p>
                 <ul class="unreadable">
                     {move || state.unreadable.get().into_iter().chain(state.unreadable_settings.get()).map(|entry| {
                         let for_download = entry.clone();
                         view! {
                             <li>
                                 <code>{entry.key.clone()}</code>
-                                " — " <span class="muted">{entry.error.clone()}</span> " "
-                                <button type="button" on:click=move |_| download(&for_download)>{move || i18n.t(Text::DownloadEntry)}</button>
+                                " " <span class="muted">{entry.error.clone()}</span> " "
+                                <button type="button" on:click=move |_| download(&for_download)>
+                                    {move || tr!(i18n, banner.download)}
+                                    <span class="visually-hidden">" " {entry.key.clone()}</span>
+                                </button>
                             </li>
                         }
                     }).collect_view()}

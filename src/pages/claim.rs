@@ -13,7 +13,7 @@ mod details;
 mod history;
 mod poe;
 
-use claim_rules::lifecycle::{self, Action};
+use claim_rules::lifecycle::{self, Action, PhaseKind};
 use claim_rules::model::{Actor, Claim};
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -21,8 +21,9 @@ use uuid::Uuid;
 
 use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{print, rules, use_i18n, I18n, Text};
+use crate::i18n::rules::{phase_name, status_name};
+use crate::i18n::time::viewer_zone_differs;
+use crate::i18n::{intl::zone_place, print, rules, tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::{use_app, AppState, ChangeError};
 
@@ -38,31 +39,47 @@ pub(crate) struct ClaimContext {
     pub actor: RwSignal<Actor>,
     /// The effective-time input as typed (`datetime-local`); empty means now.
     pub effective: RwSignal<String>,
-    /// The translator (event handlers run outside the component tree's context).
-    pub i18n: I18n,
 }
 
 impl ClaimContext {
     /// The effective time of an action recorded now: the typed time in the calendar's
-    /// zone, or the clock's time. `Err` carries a message for a time that cannot be read.
-    pub fn effective_at(&self, state: &AppState) -> Result<Timestamp, String> {
+    /// zone, or the clock's time. `Err` when the typed time cannot be read.
+    pub fn effective_at(&self, state: &AppState) -> Result<Timestamp, Failure> {
         let typed = self.effective.get_untracked();
         let zone = state.rules_untracked().calendar().time_zone().clone();
         match acting::parse_effective(&typed, &zone) {
             None => Ok(state.clock.now()),
             Some(Ok(at)) => Ok(at),
-            Some(Err(())) => Err(self.i18n.t(ClaimText::EffectiveTimeInvalid).to_string()),
+            Some(Err(())) => Err(Failure::EffectiveTime),
         }
     }
 
     /// Ask the rules to record `action` by the acting role at the effective time, and
-    /// store the result. `Err` is a message to show beside the action.
-    pub fn perform(&self, state: &AppState, action: Action) -> Result<Claim, String> {
+    /// store the result. `Err` says why not, to show beside the action.
+    pub fn perform(&self, state: &AppState, action: Action) -> Result<Claim, Failure> {
         let at = self.effective_at(state)?;
         let actor = self.actor.get_untracked();
         state
             .perform(self.id, action, actor, at)
-            .map_err(|error| change_error_text(&self.i18n, &error, &state.time_zone_untracked()))
+            .map_err(Failure::Change)
+    }
+}
+
+/// Why something the user asked for on the claim page did not happen. Kept as a fact and
+/// worded when shown ([`failure_text`]), so it follows a change of language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// The typed effective time cannot be read.
+    EffectiveTime,
+    /// The rules refused, or storage did not take it.
+    Change(ChangeError),
+}
+
+/// A failure in words (times in the calendar's `zone`).
+pub(crate) fn failure_text(i18n: &I18n, failure: &Failure, zone: &str) -> String {
+    match failure {
+        Failure::EffectiveTime => tr!(i18n, claim.acting.effective_time_invalid),
+        Failure::Change(error) => change_error_text(i18n, error, zone),
     }
 }
 
@@ -70,9 +87,9 @@ impl ClaimContext {
 pub(crate) fn change_error_text(i18n: &I18n, error: &ChangeError, zone: &str) -> String {
     match error {
         ChangeError::Refused(refusal) => rules::refusal(i18n, refusal, zone),
-        ChangeError::ChangedElsewhere => i18n.t(ClaimText::ErrorChangedElsewhere).to_string(),
-        ChangeError::KeptAside => i18n.t(ClaimText::ErrorKeptAside).to_string(),
-        ChangeError::NotFound => i18n.t(ClaimText::ErrorNotFound).to_string(),
+        ChangeError::ChangedElsewhere => tr!(i18n, claim.errors.changed_elsewhere),
+        ChangeError::KeptAside => tr!(i18n, claim.errors.kept_aside),
+        ChangeError::NotFound => tr!(i18n, claim.errors.not_found),
     }
 }
 
@@ -103,7 +120,6 @@ pub fn ClaimPage(id: Uuid) -> impl IntoView {
         claim,
         actor: RwSignal::new(Actor::Partner),
         effective: RwSignal::new(String::new()),
-        i18n: use_i18n(),
     };
     provide_context(context);
     let exists = Memo::new(move |_| claim.with(Option::is_some));
@@ -119,9 +135,9 @@ fn NotHere() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="claim-missing">
-            <h1>{move || i18n.t(ClaimText::NotFoundTitle)}</h1>
-            <p>{move || i18n.t(ClaimText::NotFoundHint)}</p>
-            <a href=Route::Dashboard.href()>{move || i18n.t(Text::BackToDashboard)}</a>
+            <h1>{move || tr!(i18n, claim.not_found_title)}</h1>
+            <p>{move || tr!(i18n, claim.not_found_hint)}</p>
+            <a href=Route::Dashboard.href()>{move || tr!(i18n, common.back_to_dashboard)}</a>
         </div>
     }
 }
@@ -135,6 +151,7 @@ fn ClaimView() -> impl IntoView {
     let minute = Memo::new(move |_| state.now.get().as_second() / 60);
     let timeline = move || {
         minute.track();
+        i18n.locale();
         context
             .claim
             .get()
@@ -146,34 +163,34 @@ fn ClaimView() -> impl IntoView {
             <div class="claim-layout">
                 <div class="claim-main">
                     <section class="claim-section sec-clocks" aria-labelledby="sec-clocks">
-                        <h2 id="sec-clocks">{move || i18n.t(ClaimText::SectionClocks)}</h2>
+                        <h2 id="sec-clocks">{move || tr!(i18n, claim.section_clocks)}</h2>
                         <clocks::Clocks />
                     </section>
                     <section class="claim-section sec-timeline" aria-labelledby="sec-timeline">
-                        <h2 id="sec-timeline">{move || i18n.t(ClaimText::SectionTimeline)}</h2>
+                        <h2 id="sec-timeline">{move || tr!(i18n, claim.section_timeline)}</h2>
                         {timeline}
                     </section>
                     <section class="claim-section sec-details" aria-labelledby="sec-details">
-                        <h2 id="sec-details">{move || i18n.t(ClaimText::SectionDetails)}</h2>
+                        <h2 id="sec-details">{move || tr!(i18n, claim.section_details)}</h2>
                         <details::Details />
                     </section>
                     <section class="claim-section sec-poe" aria-labelledby="sec-poe">
-                        <h2 id="sec-poe">{move || i18n.t(ClaimText::SectionPoe)}</h2>
+                        <h2 id="sec-poe">{move || tr!(i18n, claim.section_poe)}</h2>
                         <poe::PoeList />
                     </section>
                     <section class="claim-section sec-history" aria-labelledby="sec-history">
-                        <h2 id="sec-history">{move || i18n.t(ClaimText::SectionHistory)}</h2>
+                        <h2 id="sec-history">{move || tr!(i18n, claim.section_history)}</h2>
                         <history::History />
                     </section>
                 </div>
                 <div class="claim-side">
                     <section class="claim-section sec-actions" aria-labelledby="sec-actions">
-                        <h2 id="sec-actions">{move || i18n.t(ClaimText::SectionActions)}</h2>
+                        <h2 id="sec-actions">{move || tr!(i18n, claim.section_actions)}</h2>
                         <acting::ActingAs />
                         <actions::ActionsPanel />
                     </section>
                     <section class="claim-section sec-comments" aria-labelledby="sec-comments">
-                        <h2 id="sec-comments">{move || i18n.t(ClaimText::SectionComments)}</h2>
+                        <h2 id="sec-comments">{move || tr!(i18n, claim.section_comments)}</h2>
                         <comments::Comments />
                     </section>
                 </div>
@@ -198,7 +215,7 @@ fn ClaimHeader() -> impl IntoView {
     let name = move || {
         let name = field(|claim| claim.fields.name.trim().to_string())();
         if name.is_empty() {
-            i18n.t(Text::Unnamed).to_string()
+            tr!(i18n, common.unnamed)
         } else {
             name
         }
@@ -231,28 +248,29 @@ fn ClaimHeader() -> impl IntoView {
     };
     view! {
         <header class="claim-head">
-            <p class="crumb"><a href=Route::Dashboard.href()>{move || i18n.t(Text::NavDashboard)}</a></p>
+            <p class="crumb"><a href=Route::Dashboard.href()>{move || tr!(i18n, nav.dashboard)}</a></p>
             <h1>{name}</h1>
             <div class="claim-badges">
-                <span class="badge-label">{move || i18n.t(ClaimText::LabelStatus)}</span>
+                <span class="badge-label">{move || tr!(i18n, claim.label_status)}</span>
                 {move || status.get().map(|status| view! { <StatusBadge status /> })}
                 // The phase is shown where it says more than the status.
-                {move || phase.get().filter(|phase| status.get().is_some_and(|status| texts::status_name(&i18n, status) != texts::phase_name(&i18n, phase))).map(|phase| view! {
-                    <span class="badge-label">{move || i18n.t(ClaimText::LabelPhase)}</span>
+                {move || phase.get().filter(|phase| status.get().is_some_and(|status| status_name(&i18n, status) != phase_name(&i18n, PhaseKind::from(phase)))).map(|phase| view! {
+                    <span class="badge-label">{move || tr!(i18n, claim.label_phase)}</span>
                     <PhaseBadge phase />
                 })}
                 <Show when=move || archived.get()>
-                    <span class="archived-badge">{move || i18n.t(ClaimText::Archived)}</span>
+                    <span class="archived-badge">{move || tr!(i18n, claim.archived)}</span>
                 </Show>
             </div>
-            {move || phase.get().and_then(|phase| texts::phase_detail_text(&i18n, &phase, &time_zone())).map(|text| view! { <p class="phase-detail">{text}</p> })}
+            {move || phase.get().and_then(|phase| rules::phase_detail(&i18n, &phase, &time_zone())).map(|text| view! { <p class="phase-detail">{text}</p> })}
             <dl class="claim-facts">
-                <div><dt>{move || i18n.t(ClaimText::FieldCustomerDomain)}</dt><dd>{or_dash(field(|claim| claim.fields.customer_domain.clone()))}</dd></div>
-                <div><dt>{move || i18n.t(ClaimText::FieldTenantId)}</dt><dd class="mono">{or_dash(field(|claim| claim.fields.tenant_id.clone()))}</dd></div>
-                <div><dt>{move || i18n.t(ClaimText::LabelCreated)}</dt><dd>{stamp(|claim| claim.created_at)}</dd></div>
-                <div><dt>{move || i18n.t(ClaimText::LabelUpdated)}</dt><dd>{stamp(|claim| claim.updated_at)}</dd></div>
-                <div><dt>{move || i18n.t(ClaimText::LabelClaimId)}</dt><dd class="mono small">{context.id.to_string()}</dd></div>
+                <div><dt>{move || tr!(i18n, claim.details.customer_domain)}</dt><dd>{or_dash(field(|claim| claim.fields.customer_domain.clone()))}</dd></div>
+                <div><dt>{move || tr!(i18n, claim.details.tenant_id)}</dt><dd class="mono">{or_dash(field(|claim| claim.fields.tenant_id.clone()))}</dd></div>
+                <div><dt>{move || tr!(i18n, claim.label_created)}</dt><dd>{stamp(|claim| claim.created_at)}</dd></div>
+                <div><dt>{move || tr!(i18n, claim.label_updated)}</dt><dd>{stamp(|claim| claim.updated_at)}</dd></div>
+                <div><dt>{move || tr!(i18n, claim.label_claim_id)}</dt><dd class="mono small">{context.id.to_string()}</dd></div>
             </dl>
+            <ZoneNote />
             <ClaimLinks />
             <p class="print-only print-stamp">{move || print::printed_text(&i18n, state.now.get(), &time_zone())}</p>
         </header>
@@ -267,12 +285,15 @@ fn or_dash(
     move || {
         let value = read();
         if value.trim().is_empty() {
-            i18n.t(ClaimText::NotSet).to_string()
+            tr!(i18n, common.not_set)
         } else {
             value
         }
     }
 }
+
+/// Words a text in the current language.
+type Words = fn(&I18n) -> String;
 
 /// Links to claims started from this one, or that this one was started from.
 #[component]
@@ -284,23 +305,40 @@ fn ClaimLinks() -> impl IntoView {
             .claim
             .with(|claim| claim.as_ref().map(|claim| claim.links.clone()))
             .unwrap_or_default();
-        let mut items = Vec::new();
+        let mut items: Vec<(Words, Uuid)> = Vec::new();
         if let Some(from) = links.started_from {
-            items.push((ClaimText::LinkStartedFrom, from));
+            items.push((|i18n| tr!(i18n, claim.link_started_from), from));
         }
         for id in links.restarted_as {
-            items.push((ClaimText::LinkRestartedAs, id));
+            items.push((|i18n| tr!(i18n, claim.link_restarted_as), id));
         }
         if let Some(copy_of) = links.conflict_copy_of {
-            items.push((ClaimText::LinkConflictCopy, copy_of));
+            items.push((|i18n| tr!(i18n, claim.link_conflict_copy), copy_of));
         }
         (!items.is_empty()).then(|| {
             view! {
                 <ul class="claim-links">
                     {items.into_iter().map(|(text, id)| view! {
-                        <li>{i18n.t(text)} ": " <a href=Route::Claim(id).href()>{id.to_string()}</a></li>
+                        <li>{move || text(&i18n)} " " <a href=Route::Claim(id).href()>{id.to_string()}</a></li>
                     }).collect_view()}
                 </ul>
+            }
+        })
+    }
+}
+
+/// When the viewer's browser is in another zone than the calendar, say which zone the
+/// page's times are in (the deadlines also give the viewer's own time).
+#[component]
+fn ZoneNote() -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let zone = time_zone();
+        viewer_zone_differs(&zone).map(|browser_zone| {
+            view! {
+                <p class="zone-note small muted">
+                    {tr!(i18n, deadline.times_in_zone, place = zone_place(&zone), zone = zone.clone(), browser_zone)}
+                </p>
             }
         })
     }

@@ -18,9 +18,8 @@ use uuid::Uuid;
 use crate::components::calendar_download::CalendarDownload;
 use crate::components::countdown::countdown_text;
 use crate::components::status::StatusBadge;
-use crate::i18n::claim::{clock_name, status_name, ClaimText};
-use crate::i18n::dashboard::DashboardText as D;
-use crate::i18n::{rules, use_i18n, I18n};
+use crate::i18n::rules::{activity_name, area_name, clock_name, status_name};
+use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -50,23 +49,24 @@ impl Row {
         let fields = &claim.fields;
         let area = fields
             .solution_area
-            .map(rules::area_name)
+            .map(|a| area_name(i18n, a))
             .unwrap_or_default();
-        let activities: Vec<&str> = fields
+        let activities: Vec<String> = fields
             .activities
             .iter()
-            .map(|a| i18n.t(ClaimText::Activity(*a)))
+            .map(|a| activity_name(i18n, *a))
             .collect();
+        let activities = i18n.list(&activities);
+        let area_activity = match (area.is_empty(), activities.is_empty()) {
+            (false, false) => tr!(i18n, dashboard.area_activity, area, activities),
+            (false, true) => area,
+            (true, _) => activities,
+        };
         Row {
             id: claim.id,
             name: fields.name.trim().to_string(),
             domain: fields.customer_domain.clone(),
-            area_activity: [area.to_string(), activities.join(", ")]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" · "),
+            area_activity,
             status: claim.status,
             archived: claim.archived,
             next,
@@ -101,6 +101,8 @@ pub fn Dashboard() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         minute.track();
+        // The rows hold worded activities: new words when the language changes.
+        i18n.locale();
         let now = state.now.get_untracked();
         let rules = state.rules();
         state.claims.with(|claims| {
@@ -149,34 +151,34 @@ pub fn Dashboard() -> impl IntoView {
 
     view! {
         <div class="page-title">
-            <h1>{move || i18n.t(D::Title)}</h1>
-            <a class="button primary" href=Route::NewClaim.href()>{move || i18n.t(D::NewClaim)}</a>
+            <h1>{move || tr!(i18n, dashboard.title)}</h1>
+            <a class="button primary" href=Route::NewClaim.href()>{move || tr!(i18n, dashboard.new_claim)}</a>
         </div>
         <StatusCounts rows statuses />
         <NeedsAttention rows />
         <section aria-labelledby="all-claims-heading" class="card">
-            <h2 id="all-claims-heading">{move || i18n.t(D::AllClaims)}</h2>
+            <h2 id="all-claims-heading">{move || tr!(i18n, dashboard.all_claims)}</h2>
             <Show when=move || !state.claims.with(Vec::is_empty) fallback=move || view! {
                 <div class="empty">
-                    <p>{i18n.t(D::NoClaimsYet)}</p>
-                    <p class="hint">{i18n.t(D::NoClaimsYetHint)}</p>
+                    <p>{move || tr!(i18n, dashboard.no_claims)}</p>
+                    <p class="hint">{move || tr!(i18n, dashboard.no_claims_hint)}</p>
                 </div>
             }>
                 <div class="toolbar">
                     <label class="search">
-                        <span class="label">{move || i18n.t(D::Search)}</span>
-                        <input type="search" placeholder=move || i18n.t(D::SearchHint)
+                        <span class="label">{move || tr!(i18n, dashboard.search)}</span>
+                        <input type="search" placeholder=move || tr!(i18n, dashboard.search_hint)
                             prop:value=move || query.get()
                             on:input=move |event| { query.set(event_target_value(&event)); shown.set(PAGE); } />
                     </label>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || show_archived.get()
                             on:change=move |event| show_archived.set(event_target_checked(&event)) />
-                        {move || i18n.t(D::ShowArchived)}
+                        {move || tr!(i18n, dashboard.show_archived)}
                     </label>
                     <Show when=move || !statuses.with(BTreeSet::is_empty) || !query.with(String::is_empty)>
                         <button type="button" class="link" on:click=move |_| { statuses.set(BTreeSet::new()); query.set(String::new()); }>
-                            {move || i18n.t(D::ClearFilters)}
+                            {move || tr!(i18n, dashboard.clear_filters)}
                         </button>
                     </Show>
                 </div>
@@ -191,7 +193,7 @@ pub fn Dashboard() -> impl IntoView {
 fn StatusCounts(rows: Memo<Vec<Row>>, statuses: RwSignal<BTreeSet<Status>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <section aria-label=move || i18n.t(D::StatusCounts)>
+        <section aria-label=move || tr!(i18n, dashboard.status_counts)>
             <ul class="status-counts">
                 {Status::ALL.into_iter().map(|status| {
                     let count = move || rows.with(|rows| rows.iter().filter(|r| r.status == status && !r.archived).count());
@@ -200,7 +202,7 @@ fn StatusCounts(rows: Memo<Vec<Row>>, statuses: RwSignal<BTreeSet<Status>>) -> i
                         <li>
                             <button type="button" class="status-count" data-status=status.code()
                                 aria-pressed=move || pressed().to_string()
-                                title=move || i18n.t(D::FilterByStatus)
+                                title=move || tr!(i18n, dashboard.filter_by_status)
                                 on:click=move |_| statuses.update(|s| { if !s.remove(&status) { s.insert(status); } })>
                                 <span class="count">{move || i18n.number(count() as i64)}</span>
                                 <span class="label">{move || status_name(&i18n, status)}</span>
@@ -235,19 +237,19 @@ fn NeedsAttention(rows: Memo<Vec<Row>>) -> impl IntoView {
     });
     view! {
         <section aria-labelledby="attention-heading" class="card attention">
-            <h2 id="attention-heading">{move || i18n.t(D::NeedsAttention)}</h2>
-            <Show when=move || !attention.with(Vec::is_empty) fallback=move || view! { <p class="muted">{i18n.t(D::NeedsAttentionEmpty)}</p> }>
+            <h2 id="attention-heading">{move || tr!(i18n, dashboard.needs_attention)}</h2>
+            <Show when=move || !attention.with(Vec::is_empty) fallback=move || view! { <p class="muted">{move || tr!(i18n, dashboard.needs_attention_empty)}</p> }>
                 <ol class="attention-list">
                     <For each=move || attention.get() key=|row| (row.id, row.next.as_ref().map(|n| (n.kind, n.due))) children=move |row| {
                         let next = row.next.clone();
                         let partner = next.as_ref().is_some_and(|n| n.kind.partner_acts());
                         view! {
                             <li class:partner-acts=partner>
-                                <a href=row.href()>{display_name(&row)}</a>
+                                <a href=row.href()>{display_name(i18n, &row)}</a>
                                 <span class="muted">{row.domain.clone()}</span>
-                                {partner.then(|| view! { <span class="tag">{i18n.t(D::PartnerMustAct)}</span> })}
+                                {partner.then(|| view! { <span class="tag">{move || tr!(i18n, dashboard.your_action)}</span> })}
                                 {next.map(|deadline| view! {
-                                    <span class="clock-name">{clock_name(&i18n, deadline.kind)}</span>
+                                    <span class="clock-name">{move || clock_name(&i18n, deadline.kind)}</span>
                                     <LiveCountdown deadline />
                                 })}
                             </li>
@@ -260,11 +262,15 @@ fn NeedsAttention(rows: Memo<Vec<Row>>) -> impl IntoView {
     }
 }
 
-fn display_name(row: &Row) -> String {
-    if row.name.is_empty() {
-        use_i18n().t(D::Unnamed).to_string()
-    } else {
-        row.name.clone()
+/// The claim's name, or a reactive "(unnamed draft)".
+fn display_name(i18n: I18n, row: &Row) -> impl Fn() -> String + Send + Sync + 'static {
+    let name = row.name.clone();
+    move || {
+        if name.is_empty() {
+            tr!(i18n, common.unnamed)
+        } else {
+            name.clone()
+        }
     }
 }
 
@@ -296,16 +302,16 @@ fn ClaimTable(filtered: Memo<Vec<Row>>, shown: RwSignal<usize>) -> impl IntoView
     let state = use_app();
     let zone = move || state.settings.with(|s| s.policy.calendar.time_zone.clone());
     view! {
-        <Show when=move || !filtered.with(Vec::is_empty) fallback=move || view! { <p class="empty">{i18n.t(D::NoMatches)}</p> }>
+        <Show when=move || !filtered.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || tr!(i18n, dashboard.no_matches)}</p> }>
             <div class="table-scroll">
                 <table class="claims">
                     <thead><tr>
-                        <th scope="col">{move || i18n.t(D::ColName)}</th>
-                        <th scope="col">{move || i18n.t(D::ColDomain)}</th>
-                        <th scope="col">{move || i18n.t(D::ColAreaActivity)}</th>
-                        <th scope="col">{move || i18n.t(D::ColStatus)}</th>
-                        <th scope="col">{move || i18n.t(D::ColNextDeadline)}</th>
-                        <th scope="col">{move || i18n.t(D::ColLastChange)}</th>
+                        <th scope="col">{move || tr!(i18n, dashboard.col_name)}</th>
+                        <th scope="col">{move || tr!(i18n, dashboard.col_domain)}</th>
+                        <th scope="col">{move || tr!(i18n, dashboard.col_area_activity)}</th>
+                        <th scope="col">{move || tr!(i18n, dashboard.col_status)}</th>
+                        <th scope="col">{move || tr!(i18n, dashboard.col_next_deadline)}</th>
+                        <th scope="col">{move || tr!(i18n, dashboard.col_last_change)}</th>
                     </tr></thead>
                     <tbody>
                         <For each=move || filtered.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
@@ -313,21 +319,21 @@ fn ClaimTable(filtered: Memo<Vec<Row>>, shown: RwSignal<usize>) -> impl IntoView
                             children=move |row| view! {
                                 <tr data-claim-id=row.id.to_string()>
                                     <td>
-                                        <a href=row.href()>{display_name(&row)}</a>
-                                        {row.archived.then(|| view! { " " <span class="tag">{i18n.t(D::Archived)}</span> })}
-                                        {row.competing.then(|| view! { " " <span class="tag warning">{i18n.t(D::Competing)}</span> })}
+                                        <a href=row.href()>{display_name(i18n, &row)}</a>
+                                        {row.archived.then(|| view! { " " <span class="tag">{move || tr!(i18n, dashboard.archived)}</span> })}
+                                        {row.competing.then(|| view! { " " <span class="tag warning">{move || tr!(i18n, dashboard.competing)}</span> })}
                                     </td>
-                                    <td data-label=i18n.t(D::ColDomain)>{row.domain.clone()}</td>
-                                    <td data-label=i18n.t(D::ColAreaActivity)>{row.area_activity.clone()}</td>
-                                    <td data-label=i18n.t(D::ColStatus)><StatusBadge status=row.status /></td>
-                                    <td data-label=i18n.t(D::ColNextDeadline)>{match row.next.clone() {
+                                    <td data-label=move || tr!(i18n, dashboard.col_domain)>{row.domain.clone()}</td>
+                                    <td data-label=move || tr!(i18n, dashboard.col_area_activity)>{row.area_activity.clone()}</td>
+                                    <td data-label=move || tr!(i18n, dashboard.col_status)><StatusBadge status=row.status /></td>
+                                    <td data-label=move || tr!(i18n, dashboard.col_next_deadline)>{match row.next.clone() {
                                         Some(deadline) => view! {
-                                            <span class="clock-name">{clock_name(&i18n, deadline.kind)}</span> " "
+                                            <span class="clock-name">{move || clock_name(&i18n, deadline.kind)}</span> " "
                                             <LiveCountdown deadline />
                                         }.into_any(),
-                                        None => view! { <span class="muted">{i18n.t(D::NoRunningClock)}</span> }.into_any(),
+                                        None => view! { <span class="muted">{move || tr!(i18n, common.not_set)}</span> }.into_any(),
                                     }}</td>
-                                    <td data-label=i18n.t(D::ColLastChange)>{move || i18n.date(row.updated_at, &zone())}</td>
+                                    <td data-label=move || tr!(i18n, dashboard.col_last_change)>{move || i18n.date(row.updated_at, &zone())}</td>
                                 </tr>
                             } />
                     </tbody>
@@ -335,8 +341,8 @@ fn ClaimTable(filtered: Memo<Vec<Row>>, shown: RwSignal<usize>) -> impl IntoView
             </div>
             <Show when=move || filtered.with(|rows| rows.len() > shown.get())>
                 <p class="more">
-                    {move || format!("{} {} {} {}", i18n.t(D::Showing), i18n.number(shown.get() as i64), i18n.t(D::Of), i18n.number(filtered.with(Vec::len) as i64))} " "
-                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{move || i18n.t(D::ShowMore)}</button>
+                    {move || tr!(i18n, dashboard.showing, shown = i18n.number(shown.get() as i64), total = i18n.number(filtered.with(Vec::len) as i64))} " "
+                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr!(i18n, dashboard.show_more)}</button>
                 </p>
             </Show>
         </Show>

@@ -1,15 +1,30 @@
 //! Settings: clock lengths and the consent rule, the business calendar, the language.
 //! The rules check the policy (`Policy::problems`); nothing is saved while it has problems.
+//! The language is not part of the form: like the header's switch, it applies and is
+//! stored at once.
 
 use claim_rules::calendar::Weekmask;
+use claim_rules::holidays::{coverage, Coverage};
 use claim_rules::policy::{clock_length_range, PolicyProblem};
 use claim_rules::policy::{ConsentRule, HolidaySet, Policy};
 use jiff::civil::Date;
 use leptos::prelude::*;
 
-use crate::i18n::settings::SettingsText as S;
-use crate::i18n::{rules, use_i18n, Locale};
+use crate::app::LanguageSwitch;
+use crate::i18n::time::viewer_zone;
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{use_app, Settings};
+
+/// Words a text of this page in the current language.
+type Text = fn(&I18n) -> String;
+
+/// The outcome of pressing Save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Saved,
+    NotSaved,
+    FixProblems,
+}
 
 /// The settings page.
 #[component]
@@ -18,87 +33,94 @@ pub fn SettingsPage() -> impl IntoView {
     let state = use_app();
     let draft = RwSignal::new(state.settings.get_untracked());
     let problems = RwSignal::new(Vec::<PolicyProblem>::new());
-    let outcome = RwSignal::new(None::<S>);
+    let outcome = RwSignal::new(None::<Outcome>);
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let settings = draft.get_untracked();
+        // The language in force, not the one when the page opened: it may have been
+        // switched since, and this form does not edit it.
+        let settings = Settings {
+            locale: state.settings.with_untracked(|s| s.locale),
+            ..draft.get_untracked()
+        };
         let found = settings.policy.problems();
         if !found.is_empty() {
             problems.set(found);
-            outcome.set(Some(S::FixProblems));
+            outcome.set(Some(Outcome::FixProblems));
             return;
         }
         problems.set(Vec::new());
         outcome.set(Some(match state.save_settings(settings) {
-            Ok(()) => S::Saved,
-            Err(_) => S::NotSaved,
+            Ok(()) => Outcome::Saved,
+            Err(_) => Outcome::NotSaved,
         }));
     };
 
     view! {
-        <h1>{move || i18n.t(S::Title)}</h1>
-        <p class="lead">{move || i18n.t(S::Intro)}</p>
+        <h1>{move || tr!(i18n, settings.title)}</h1>
+        <p class="lead">{move || tr!(i18n, settings.intro)}</p>
+        <section class="card language-settings" aria-labelledby="language-heading">
+            <h2 id="language-heading"><label for="settings-language">{move || tr!(i18n, settings.language_heading)}</label></h2>
+            <LanguageSwitch id="settings-language" />
+            <p class="hint">{move || tr!(i18n, settings.language_hint)}</p>
+        </section>
         <form class="settings" on:submit=save novalidate>
             <fieldset>
-                <legend>{move || i18n.t(S::PolicyHeading)}</legend>
-                <p class="hint">{move || i18n.t(S::PolicyHint)}</p>
-                <LengthField draft problems id="review_start_business_days" label=S::ReviewStart unit=S::BusinessDays
+                <legend>{move || tr!(i18n, settings.policy_heading)}</legend>
+                <p class="hint">{move || tr!(i18n, settings.policy_hint)}</p>
+                <LengthField draft problems id="review_start_business_days" label=|i18n| tr!(i18n, settings.review_start) unit=business_days
                     get=|p| p.review_start_business_days set=|p, v| p.review_start_business_days = v />
-                <LengthField draft problems id="review_decision_business_days" label=S::ReviewDecision unit=S::BusinessDays
+                <LengthField draft problems id="review_decision_business_days" label=|i18n| tr!(i18n, settings.review_decision) unit=business_days
                     get=|p| p.review_decision_business_days set=|p, v| p.review_decision_business_days = v />
-                <LengthField draft problems id="partner_response_business_days" label=S::PartnerResponse unit=S::BusinessDays
+                <LengthField draft problems id="partner_response_business_days" label=|i18n| tr!(i18n, settings.partner_response) unit=business_days
                     get=|p| p.partner_response_business_days set=|p, v| p.partner_response_business_days = v />
                 <ConsentField draft problems />
-                <LengthField draft problems id="dispute_window_days" label=S::DisputeWindow unit=S::CalendarDays
+                <LengthField draft problems id="dispute_window_days" label=|i18n| tr!(i18n, settings.dispute_window) unit=calendar_days
                     get=|p| p.dispute_window_days set=|p, v| p.dispute_window_days = v />
-                <LengthField draft problems id="dispute_review_business_days" label=S::DisputeReview unit=S::BusinessDays
+                <LengthField draft problems id="dispute_review_business_days" label=|i18n| tr!(i18n, settings.dispute_review) unit=business_days
                     get=|p| p.dispute_review_business_days set=|p, v| p.dispute_review_business_days = v />
-                <LengthField draft problems id="decision_target_business_days" label=S::DecisionTarget unit=S::BusinessDays
+                <LengthField draft problems id="decision_target_business_days" label=|i18n| tr!(i18n, settings.decision_target) unit=business_days
                     get=|p| p.decision_target_business_days set=|p, v| p.decision_target_business_days = v />
             </fieldset>
             <CalendarFields draft problems />
-            <fieldset>
-                <legend>{move || i18n.t(S::LanguageHeading)}</legend>
-                <label class="field">
-                    <span class="label">{move || i18n.t(S::Language)}</span>
-                    <select on:change=move |event| {
-                        let tag = event_target_value(&event);
-                        if let Some(locale) = Locale::ALL.into_iter().find(|l| l.tag() == tag) {
-                            draft.update(|s| s.locale = locale);
-                        }
-                    }>
-                        {Locale::ALL.into_iter().map(|locale| view! {
-                            <option value=locale.tag() selected=move || draft.with(|s| s.locale == locale)>{locale.native_name()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-            </fieldset>
             <div class="form-actions">
-                <button type="submit" class="primary">{move || i18n.t(S::Save)}</button>
+                <button type="submit" class="primary">{move || tr!(i18n, settings.save)}</button>
                 <button type="button" on:click=move |_| {
-                    draft.set(Settings { locale: draft.with_untracked(|s| s.locale), ..Settings::default() });
+                    draft.set(Settings::default());
                     problems.set(Vec::new());
                     outcome.set(None);
-                }>{move || i18n.t(S::ResetDefaults)}</button>
-                <span role="status" class=move || match outcome.get() { Some(S::Saved) => "outcome ok", Some(_) => "outcome error", None => "outcome" }>
-                    {move || outcome.get().map(|text| i18n.t(text))}
+                }>{move || tr!(i18n, settings.reset_defaults)}</button>
+                <span role="status" class=move || match outcome.get() { Some(Outcome::Saved) => "outcome ok", Some(_) => "outcome error", None => "outcome" }>
+                    {move || outcome.get().map(|outcome| match outcome {
+                        Outcome::Saved => tr!(i18n, settings.saved),
+                        Outcome::NotSaved => tr!(i18n, settings.not_saved),
+                        Outcome::FixProblems => tr!(i18n, settings.fix_problems),
+                    })}
                 </span>
             </div>
         </form>
     }
 }
 
-/// The problems for one field path, as messages.
+fn business_days(i18n: &I18n) -> String {
+    tr!(i18n, settings.business_days)
+}
+
+fn calendar_days(i18n: &I18n) -> String {
+    tr!(i18n, settings.calendar_days)
+}
+
+/// The problems for one field path, as messages in the current language.
 fn messages_for(
     problems: RwSignal<Vec<PolicyProblem>>,
     path: &'static str,
 ) -> impl Fn() -> Vec<String> + Copy {
+    let i18n = use_i18n();
     move || {
         problems.with(|all| {
             all.iter()
                 .filter(|p| p.field == path)
-                .map(rules::policy_problem)
+                .map(|p| rules::policy_problem(&i18n, p))
                 .collect()
         })
     }
@@ -106,9 +128,10 @@ fn messages_for(
 
 #[component]
 fn FieldMessages(id: String, messages: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
     (!messages.is_empty()).then(|| {
         view! {
-            <p class="field-message error" id=id>{messages.join(" ")}</p>
+            <p class="field-message error" id=id>{rules::sentences(&i18n, messages)}</p>
         }
     })
 }
@@ -119,8 +142,8 @@ fn LengthField(
     draft: RwSignal<Settings>,
     problems: RwSignal<Vec<PolicyProblem>>,
     id: &'static str,
-    label: S,
-    unit: S,
+    label: Text,
+    unit: Text,
     get: fn(&Policy) -> u32,
     set: fn(&mut Policy, u32),
 ) -> impl IntoView {
@@ -131,7 +154,7 @@ fn LengthField(
     let message_id = format!("{id}-message");
     view! {
         <div class="field length">
-            <label for=id class="label">{move || i18n.t(label)}</label>
+            <label for=id class="label">{move || label(&i18n)}</label>
             <div class="with-unit">
                 <input id=id type="number" inputmode="numeric" min=clock_length_range().start().to_string() max=clock_length_range().end().to_string() step="1"
                     prop:value=move || draft.with(|s| get(&s.policy)).to_string()
@@ -146,11 +169,11 @@ fn LengthField(
                             Err(_) => typed_problem.set(true),
                         }
                     } />
-                <span class="unit">{move || i18n.t(unit)}</span>
+                <span class="unit">{move || unit(&i18n)}</span>
             </div>
             {move || {
                 let mut all = messages();
-                if typed_problem.get() { all.insert(0, i18n.t(S::NotANumber).to_string()); }
+                if typed_problem.get() { all.insert(0, tr!(i18n, settings.not_a_number)); }
                 view! { <FieldMessages id=message_id.clone() messages=all /> }
             }}
         </div>
@@ -182,7 +205,7 @@ fn ConsentField(
     let messages = messages_for(problems, "policy.consent");
     view! {
         <div class="field length">
-            <label for="consent_days" class="label">{move || i18n.t(S::Consent)}</label>
+            <label for="consent_days" class="label">{move || tr!(i18n, settings.consent)}</label>
             <div class="with-unit">
                 <input id="consent_days" type="number" inputmode="numeric" min=clock_length_range().start().to_string() max=clock_length_range().end().to_string() step="1"
                     prop:value=move || days().to_string()
@@ -192,15 +215,22 @@ fn ConsentField(
                             set(value, business());
                         }
                     } />
-                <select aria-label=move || i18n.t(S::Consent) on:change=move |event| set(days(), event_target_value(&event) == "business")>
-                    <option value="calendar" selected=move || !business()>{move || i18n.t(S::ConsentCalendar)}</option>
-                    <option value="business" selected=business>{move || i18n.t(S::ConsentBusiness)}</option>
+                <select aria-label=move || tr!(i18n, settings.consent_unit) on:change=move |event| set(days(), event_target_value(&event) == "business")>
+                    <option value="calendar" selected=move || !business()>{move || tr!(i18n, settings.calendar_days)}</option>
+                    <option value="business" selected=business>{move || tr!(i18n, settings.business_days)}</option>
                 </select>
             </div>
-            <p class="hint" id="consent-hint">{move || i18n.t(S::ConsentHint)}</p>
+            <p class="hint" id="consent-hint">{move || tr!(i18n, settings.consent_hint)}</p>
             {move || view! { <FieldMessages id="consent-message".to_string() messages=messages() /> }}
         </div>
     }
+}
+
+/// A calendar date in the current language ("Dec 24, 2026").
+fn date_text(i18n: &I18n, date: Date) -> String {
+    date.to_zoned(jiff::tz::TimeZone::UTC)
+        .map(|zoned| i18n.date(zoned.timestamp(), "UTC"))
+        .unwrap_or_else(|_| date.to_string())
 }
 
 /// Weekmask, holiday set, own holidays and time zone.
@@ -210,15 +240,15 @@ fn CalendarFields(
     problems: RwSignal<Vec<PolicyProblem>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let weekdays = [
-        S::Monday,
-        S::Tuesday,
-        S::Wednesday,
-        S::Thursday,
-        S::Friday,
-        S::Saturday,
-        S::Sunday,
-    ];
+    // Weekday names from the browser: 2024-01-01 was a Monday.
+    let weekday = move |index: usize| {
+        let monday =
+            jiff::Timestamp::from_second(1_704_110_400).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let day = monday
+            .checked_add(jiff::SignedDuration::from_hours(24 * index as i64))
+            .unwrap_or(monday);
+        i18n.format_instant(day, "UTC", &[("weekday", "long")])
+    };
     let new_holiday = RwSignal::new(String::new());
     let holiday_problem = RwSignal::new(false);
     let zone_messages = messages_for(problems, "calendar.time_zone");
@@ -229,10 +259,10 @@ fn CalendarFields(
         .collect();
     view! {
         <fieldset>
-            <legend>{move || i18n.t(S::CalendarHeading)}</legend>
+            <legend>{move || tr!(i18n, settings.calendar_heading)}</legend>
             <fieldset class="weekmask">
-                <legend class="label">{move || i18n.t(S::Weekmask)}</legend>
-                {weekdays.into_iter().enumerate().map(|(index, day)| view! {
+                <legend class="label">{move || tr!(i18n, settings.weekmask)}</legend>
+                {(0..7).map(|index| view! {
                     <label class="check">
                         <input type="checkbox"
                             prop:checked=move || draft.with(|s| s.policy.calendar.weekmask.days()[index])
@@ -250,45 +280,56 @@ fn CalendarFields(
                                     }
                                 }
                             } />
-                        {move || i18n.t(day)}
+                        {move || weekday(index)}
                     </label>
                 }).collect_view()}
                 <Show when=move || weekmask_problem.get()>
-                    <p class="field-message error">{move || i18n.t(S::WeekmaskHint)}</p>
+                    <p class="field-message error">{move || tr!(i18n, settings.weekmask_hint)}</p>
                 </Show>
             </fieldset>
             <div class="field">
-                <label for="holiday_set" class="label">{move || i18n.t(S::Holidays)}</label>
+                <label for="holiday_set" class="label">{move || tr!(i18n, settings.holidays)}</label>
                 <select id="holiday_set" on:change=move |event| {
-                    let set = if event_target_value(&event) == "none" { HolidaySet::None } else { HolidaySet::UsFederal };
-                    draft.update(|s| s.policy.calendar.holidays = set);
+                    let code = event_target_value(&event);
+                    if let Some(set) = HolidaySet::ALL.into_iter().find(|set| set.code() == code) {
+                        draft.update(|s| s.policy.calendar.holidays = set);
+                    }
                 }>
-                    <option value="us" selected=move || draft.with(|s| s.policy.calendar.holidays == HolidaySet::UsFederal)>{move || i18n.t(S::HolidaysUs)}</option>
-                    <option value="none" selected=move || draft.with(|s| s.policy.calendar.holidays == HolidaySet::None)>{move || i18n.t(S::HolidaysNone)}</option>
+                    {HolidaySet::ALL.into_iter().map(|set| view! {
+                        <option value=set.code() selected=move || draft.with(|s| s.policy.calendar.holidays == set)>
+                            {move || rules::holiday_set_name(&i18n, set)}
+                        </option>
+                    }).collect_view()}
                 </select>
+                {move || match coverage(draft.with(|s| s.policy.calendar.holidays)) {
+                    Coverage::PublishedYears { first, last } => Some(view! {
+                        <p class="hint">{move || tr!(i18n, settings.holidays_published, first = first, last = last)}</p>
+                    }),
+                    Coverage::EveryYear => None,
+                }}
             </div>
             <div class="field">
-                <span class="label" id="custom-holidays-label">{move || i18n.t(S::CustomHolidays)}</span>
-                <p class="hint">{move || i18n.t(S::CustomHolidaysHint)}</p>
+                <span class="label" id="custom-holidays-label">{move || tr!(i18n, settings.custom_holidays)}</span>
+                <p class="hint">{move || tr!(i18n, settings.custom_holidays_hint)}</p>
                 <ul class="custom-holidays" aria-labelledby="custom-holidays-label">
                     {move || {
                         let dates = draft.with(|s| s.policy.calendar.custom_holidays.clone());
                         if dates.is_empty() {
-                            return view! { <li class="muted">{i18n.t(S::NoCustomHolidays)}</li> }.into_any();
+                            return view! { <li class="muted">{tr!(i18n, settings.no_custom_holidays)}</li> }.into_any();
                         }
                         dates.into_iter().map(|date| view! {
                             <li>
-                                <span>{date.to_string()}</span>
-                                <button type="button" class="link" aria-label=format!("{} {date}", i18n.t(S::Remove))
+                                <span>{date_text(&i18n, date)}</span>
+                                <button type="button" class="link" aria-label=tr!(i18n, settings.remove_holiday, date = date_text(&i18n, date))
                                     on:click=move |_| draft.update(|s| s.policy.calendar.custom_holidays.retain(|d| *d != date))>
-                                    {i18n.t(S::Remove)}
+                                    {tr!(i18n, common.remove)}
                                 </button>
                             </li>
                         }).collect_view().into_any()
                     }}
                 </ul>
                 <div class="inline">
-                    <input type="date" aria-label=move || i18n.t(S::AddHoliday)
+                    <input type="date" aria-label=move || tr!(i18n, settings.new_holiday)
                         prop:value=move || new_holiday.get()
                         on:input=move |event| new_holiday.set(event_target_value(&event)) />
                     <button type="button" on:click=move |_| {
@@ -303,18 +344,18 @@ fn CalendarFields(
                             }
                             Err(_) => holiday_problem.set(true),
                         }
-                    }>{move || i18n.t(S::AddHoliday)}</button>
+                    }>{move || tr!(i18n, settings.add_holiday)}</button>
                 </div>
                 <Show when=move || holiday_problem.get()>
-                    <p class="field-message error">{move || i18n.t(S::HolidayNotADate)}</p>
+                    <p class="field-message error">{move || tr!(i18n, settings.holiday_not_a_date)}</p>
                 </Show>
             </div>
             <div class="field">
-                <label for="time_zone" class="label">{move || i18n.t(S::TimeZone)}</label>
+                <label for="time_zone" class="label">{move || tr!(i18n, settings.time_zone)}</label>
                 <input id="time_zone" type="text" list="time-zones" autocomplete="off" spellcheck="false"
                     prop:value=move || draft.with(|s| s.policy.calendar.time_zone.clone())
                     aria-invalid=move || (!zone_messages().is_empty()).to_string()
-                    aria-describedby="time-zone-hint time-zone-message"
+                    aria-describedby="time-zone-hint time-zone-why time-zone-message"
                     on:change=move |event| {
                         let zone = event_target_value(&event).trim().to_string();
                         draft.update(|s| s.policy.calendar.time_zone = zone);
@@ -323,7 +364,11 @@ fn CalendarFields(
                 <datalist id="time-zones">
                     {zones.into_iter().map(|zone| view! { <option value=zone /> }).collect_view()}
                 </datalist>
-                <p class="hint" id="time-zone-hint">{move || i18n.t(S::TimeZoneHint)}</p>
+                <p class="hint" id="time-zone-hint">{move || tr!(i18n, settings.time_zone_hint)}</p>
+                <div class="hint" id="time-zone-why">
+                    <p>{move || tr!(i18n, settings.time_zone_why)}</p>
+                    {viewer_zone().map(|zone| view! { <p>{move || tr!(i18n, settings.time_zone_yours, zone)}</p> })}
+                </div>
                 {move || view! { <FieldMessages id="time-zone-message".to_string() messages=zone_messages() /> }}
             </div>
         </fieldset>

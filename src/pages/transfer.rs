@@ -13,25 +13,48 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::download::download_text;
-use crate::i18n::transfer::TransferText as T;
-use crate::i18n::{rules, use_i18n};
+use crate::i18n::rules::{import_count_text, import_kind_name};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app, AppState, ChangeError, Settings};
+
+/// How an export attempt ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ExportOutcome {
+    Done,
+    NothingSelected,
+    /// The browser's or the encoder's words.
+    Failed(String),
+}
+
+/// Why an import file was not even parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unreadable {
+    TooLarge,
+    NotReadable,
+}
+
+/// A claim (or the settings) an applied import could not store, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ApplyFailure {
+    Claim { name: String, error: ChangeError },
+    Settings,
+}
 
 /// The export and import page.
 #[component]
 pub fn TransferPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1>{move || i18n.t(T::Title)}</h1>
+        <h1>{move || tr!(i18n, transfer.title)}</h1>
         <ExportSection />
         <ImportSection />
     }
 }
 
-fn display_name(claim: &Claim) -> String {
+fn display_name(i18n: &I18n, claim: &Claim) -> String {
     let name = claim.fields.name.trim();
     if name.is_empty() {
-        use_i18n().t(T::Unnamed).to_string()
+        tr!(i18n, common.unnamed)
     } else {
         name.to_string()
     }
@@ -43,7 +66,7 @@ fn ExportSection() -> impl IntoView {
     let state = use_app();
     // Claims the user has unticked; everything else is exported.
     let excluded = RwSignal::new(BTreeSet::<Uuid>::new());
-    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let outcome = RwSignal::new(None::<ExportOutcome>);
     let selected = move || {
         state.claims.with(|claims| {
             claims
@@ -57,7 +80,7 @@ fn ExportSection() -> impl IntoView {
     let export_now = move |_| {
         let claims = selected();
         if claims.is_empty() {
-            outcome.set(Some(Err(i18n.t(T::NothingSelected).to_string())));
+            outcome.set(Some(ExportOutcome::NothingSelected));
             return;
         }
         let now = state.clock.now();
@@ -74,19 +97,20 @@ fn ExportSection() -> impl IntoView {
                     &text,
                 )
             });
-        outcome.set(Some(
-            result.map_err(|error| format!("{} {error}", i18n.t(T::ExportFailed))),
-        ));
+        outcome.set(Some(match result {
+            Ok(()) => ExportOutcome::Done,
+            Err(error) => ExportOutcome::Failed(error),
+        }));
     };
 
     view! {
         <section class="card" aria-labelledby="export-heading">
-            <h2 id="export-heading">{move || i18n.t(T::ExportHeading)}</h2>
-            <p class="hint">{move || i18n.t(T::ExportHint)}</p>
-            <Show when=move || !state.claims.with(Vec::is_empty) fallback=move || view! { <p>{i18n.t(T::NothingToExport)}</p> }>
+            <h2 id="export-heading">{move || tr!(i18n, transfer.export_heading)}</h2>
+            <p class="hint">{move || tr!(i18n, transfer.export_hint)}</p>
+            <Show when=move || !state.claims.with(Vec::is_empty) fallback=move || view! { <p>{move || tr!(i18n, transfer.nothing_to_export)}</p> }>
                 <div class="inline">
-                    <button type="button" class="link" on:click=move |_| excluded.set(BTreeSet::new())>{move || i18n.t(T::SelectAll)}</button>
-                    <button type="button" class="link" on:click=move |_| excluded.set(state.claims.with(|c| c.iter().map(|c| c.id).collect()))>{move || i18n.t(T::SelectNone)}</button>
+                    <button type="button" class="link" on:click=move |_| excluded.set(BTreeSet::new())>{move || tr!(i18n, transfer.select_all)}</button>
+                    <button type="button" class="link" on:click=move |_| excluded.set(state.claims.with(|c| c.iter().map(|c| c.id).collect()))>{move || tr!(i18n, transfer.select_none)}</button>
                 </div>
                 <ul class="export-list">
                     {move || state.claims.get().into_iter().map(|claim| {
@@ -99,7 +123,7 @@ fn ExportSection() -> impl IntoView {
                                             let keep = event_target_checked(&event);
                                             excluded.update(|e| { if keep { e.remove(&id); } else { e.insert(id); } });
                                         } />
-                                    <span>{display_name(&claim)}</span>
+                                    <span>{display_name(&i18n, &claim)}</span>
                                     <span class="muted">{claim.fields.customer_domain.clone()}</span>
                                 </label>
                             </li>
@@ -107,12 +131,13 @@ fn ExportSection() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="primary" on:click=export_now>
-                    {move || format!("{} ({})", i18n.t(T::ExportButton), i18n.number(selected().len() as i64))}
+                    {move || tr!(i18n, transfer.export_button, count = i18n.number(selected().len() as i64))}
                 </button>
                 <p role="status" class="outcome">
                     {move || outcome.get().map(|result| match result {
-                        Ok(()) => view! { <span class="ok">{i18n.t(T::ExportDone)}</span> }.into_any(),
-                        Err(error) => view! { <span class="error">{error}</span> }.into_any(),
+                        ExportOutcome::Done => view! { <span class="ok">{tr!(i18n, transfer.export_done)}</span> }.into_any(),
+                        ExportOutcome::NothingSelected => view! { <span class="error">{tr!(i18n, transfer.nothing_selected)}</span> }.into_any(),
+                        ExportOutcome::Failed(error) => view! { <span class="error">{tr!(i18n, transfer.export_failed, error)}</span> }.into_any(),
                     })}
                 </p>
             </Show>
@@ -126,13 +151,13 @@ enum ImportStage {
     Idle,
     Reading,
     Refused(Vec<ImportProblem>),
-    Unreadable(String),
+    Unreadable(Unreadable),
     Preview {
         items: Vec<ImportItem>,
         policy: Policy,
     },
     Applied {
-        failures: Vec<String>,
+        failures: Vec<ApplyFailure>,
     },
 }
 
@@ -146,14 +171,12 @@ fn ImportSection() -> impl IntoView {
 
     let take_file = move |file: web_sys::File| {
         if file.size() > MAX_TEXT_BYTES as f64 {
-            stage.set(ImportStage::Unreadable(i18n.t(T::FileTooLarge).to_string()));
+            stage.set(ImportStage::Unreadable(Unreadable::TooLarge));
             return;
         }
         stage.set(ImportStage::Reading);
         read_text(file, move |result| match result {
-            Err(()) => stage.set(ImportStage::Unreadable(
-                i18n.t(T::FileUnreadable).to_string(),
-            )),
+            Err(()) => stage.set(ImportStage::Unreadable(Unreadable::NotReadable)),
             Ok(text) => stage.set(match export::parse(&text) {
                 Err(problems) => ImportStage::Refused(problems),
                 Ok(document) => {
@@ -191,44 +214,49 @@ fn ImportSection() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="import-heading">
-            <h2 id="import-heading">{move || i18n.t(T::ImportHeading)}</h2>
-            <p class="hint">{move || i18n.t(T::ImportHint)}</p>
+            <h2 id="import-heading">{move || tr!(i18n, transfer.import_heading)}</h2>
+            <p class="hint">{move || tr!(i18n, transfer.import_hint)}</p>
             <div class=move || if dragging.get() { "drop-zone dragging" } else { "drop-zone" }
                 on:dragover=move |event: leptos::ev::DragEvent| { event.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                <label class="button" for="import-file">{move || i18n.t(T::ChooseFile)}</label>
+                <label class="button" for="import-file">{move || tr!(i18n, transfer.choose_file)}</label>
                 <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json" on:change=on_pick />
-                <span class="muted">{move || i18n.t(T::DropHere)}</span>
+                <span class="muted">{move || tr!(i18n, transfer.drop_here)}</span>
             </div>
             {move || match stage.get() {
                 ImportStage::Idle => ().into_any(),
-                ImportStage::Reading => view! { <p role="status">{i18n.t(T::Reading)}</p> }.into_any(),
-                ImportStage::Unreadable(message) => view! { <p class="banner error" role="alert">{message} " " {i18n.t(T::NothingChanged)}</p> }.into_any(),
+                ImportStage::Reading => view! { <p role="status">{tr!(i18n, transfer.reading)}</p> }.into_any(),
+                ImportStage::Unreadable(why) => {
+                    let message = match why {
+                        Unreadable::TooLarge => tr!(i18n, transfer.file_too_large),
+                        Unreadable::NotReadable => tr!(i18n, transfer.file_unreadable),
+                    };
+                    view! { <p class="banner error" role="alert">{message} " " {tr!(i18n, transfer.nothing_changed)}</p> }.into_any()
+                }
                 ImportStage::Refused(problems) => view! {
                     <div class="banner error import-problems" role="alert">
-                        <p><strong>{i18n.t(T::NotImported)}</strong> " " {i18n.t(T::NothingChanged)}</p>
+                        <p><strong>{tr!(i18n, transfer.not_imported)}</strong> " " {tr!(i18n, transfer.nothing_changed)}</p>
                         <ul>
-                            {problems.into_iter().map(|problem| {
-                                let words = rules::import_problem(&i18n, &problem, &state.time_zone_untracked());
-                                view! { <li><code>{problem.path}</code> " — " {words}</li> }
+                            {problems.into_iter().map(|problem| view! {
+                                <li><code>{problem.path.clone()}</code> " — " {move || rules::import_problem(&i18n, &problem, &state.time_zone())}</li>
                             }).collect_view()}
                         </ul>
                     </div>
                 }.into_any(),
                 ImportStage::Preview { items, policy } => view! {
                     <Preview items policy adopt_policy on_apply=move |(items, policy): (Vec<ImportItem>, Policy)| {
-                        let failures = apply(state, &items, adopt_policy.get_untracked().then_some(policy));
+                        let failures = apply(state, i18n, &items, adopt_policy.get_untracked().then_some(policy));
                         stage.set(ImportStage::Applied { failures });
                     } on_cancel=move || stage.set(ImportStage::Idle) />
                 }.into_any(),
                 ImportStage::Applied { failures } => if failures.is_empty() {
-                    view! { <p class="banner ok" role="status">{i18n.t(T::Applied)}</p> }.into_any()
+                    view! { <p class="banner ok" role="status">{tr!(i18n, transfer.applied)}</p> }.into_any()
                 } else {
                     view! {
                         <div class="banner warning" role="alert">
-                            <p>{i18n.t(T::AppliedWithProblems)}</p>
-                            <ul>{failures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                            <p>{tr!(i18n, transfer.applied_with_problems)}</p>
+                            <ul>{failures.iter().map(|failure| view! { <li>{apply_failure_text(&i18n, failure, &state.time_zone())}</li> }).collect_view()}</ul>
                         </div>
                     }.into_any()
                 },
@@ -237,14 +265,30 @@ fn ImportSection() -> impl IntoView {
     }
 }
 
-fn kind_text(kind: ImportKind) -> T {
-    match kind {
-        ImportKind::New => T::KindNew,
-        ImportKind::Updated => T::KindUpdated,
-        ImportKind::Identical => T::KindIdentical,
-        ImportKind::AlreadyNewer => T::KindAlreadyNewer,
-        ImportKind::Conflicting => T::KindConflicting,
-        ImportKind::AlreadyCopied => T::KindAlreadyCopied,
+/// A claim or the settings that an applied import could not store, in words.
+fn apply_failure_text(i18n: &I18n, failure: &ApplyFailure, zone: &str) -> String {
+    match failure {
+        ApplyFailure::Claim { name, error } => {
+            let name = if name.is_empty() {
+                tr!(i18n, common.unnamed)
+            } else {
+                name.clone()
+            };
+            match error {
+                ChangeError::ChangedElsewhere => tr!(i18n, transfer.failed_changed_elsewhere, name),
+                ChangeError::KeptAside => tr!(i18n, transfer.failed_kept_aside, name),
+                ChangeError::Refused(refusal) => {
+                    tr!(
+                        i18n,
+                        transfer.failed_refused,
+                        name,
+                        reason = rules::refusal(i18n, refusal, zone)
+                    )
+                }
+                ChangeError::NotFound => tr!(i18n, transfer.failed_not_found, name),
+            }
+        }
+        ApplyFailure::Settings => tr!(i18n, transfer.failed_settings),
     }
 }
 
@@ -276,85 +320,90 @@ fn Preview(
     let to_apply = (items, policy);
     view! {
         <div class="import-preview">
-            <h3>{i18n.t(T::PreviewHeading)}</h3>
-            <p class="hint">{i18n.t(T::PreviewHint)}</p>
+            <h3>{move || tr!(i18n, transfer.preview_heading)}</h3>
+            <p class="hint">{move || tr!(i18n, transfer.preview_hint)}</p>
             <ul class="import-counts">
                 {counts.into_iter().map(|(kind, count)| view! {
-                    <li data-kind=kind.code()><strong>{i18n.number(count as i64)}</strong> " " {i18n.t(kind_text(kind))}</li>
+                    <li data-kind=kind.code()>{move || import_count_text(&i18n, kind, count)}</li>
                 }).collect_view()}
             </ul>
             <div class="table-scroll">
                 <table class="import-items">
                     <thead><tr>
-                        <th scope="col">{i18n.t(T::ColWhat)}</th>
-                        <th scope="col">{i18n.t(T::ColClaim)}</th>
-                        <th scope="col">{i18n.t(T::ColDetail)}</th>
+                        <th scope="col">{move || tr!(i18n, transfer.col_what)}</th>
+                        <th scope="col">{move || tr!(i18n, transfer.col_claim)}</th>
+                        <th scope="col">{move || tr!(i18n, transfer.col_detail)}</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|item| view! {
-                            <tr data-kind=item.kind.code()>
-                                <td><span class=format!("kind kind-{}", item.kind.code())>{i18n.t(kind_text(item.kind))}</span></td>
-                                <td>{display_name(&item.incoming)}</td>
-                                <td>{rules::import_item(&item)}</td>
-                            </tr>
+                        {rows.into_iter().map(|item| {
+                            let kind = item.kind;
+                            let incoming = item.incoming.clone();
+                            view! {
+                                <tr data-kind=kind.code()>
+                                    <td><span class=format!("kind kind-{}", kind.code().replace('.', "-"))>{move || import_kind_name(&i18n, kind)}</span></td>
+                                    <td>{move || display_name(&i18n, &incoming)}</td>
+                                    <td>{move || rules::import_item(&i18n, &item)}</td>
+                                </tr>
+                            }
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
             {policy_differs.then(|| view! {
                 <div class="banner warning">
-                    <p>{i18n.t(T::PolicyDiffers)}</p>
+                    <p>{move || tr!(i18n, transfer.policy_differs)}</p>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || adopt_policy.get() on:change=move |event| adopt_policy.set(event_target_checked(&event)) />
-                        {i18n.t(T::AdoptPolicy)}
+                        {move || tr!(i18n, transfer.adopt_policy)}
                     </label>
                 </div>
             })}
             <div class="form-actions">
                 {if changes || policy_differs {
                     view! {
-                        <button type="button" class="primary" on:click=move |_| on_apply.run(to_apply.clone())>{i18n.t(T::Apply)}</button>
+                        <button type="button" class="primary" on:click=move |_| on_apply.run(to_apply.clone())>{move || tr!(i18n, transfer.apply)}</button>
                     }.into_any()
                 } else {
-                    view! { <p>{i18n.t(T::NothingToApply)}</p> }.into_any()
+                    view! { <p>{move || tr!(i18n, transfer.nothing_to_apply)}</p> }.into_any()
                 }}
-                <button type="button" on:click=move |_| on_cancel.run(())>{i18n.t(T::Cancel)}</button>
+                <button type="button" on:click=move |_| on_cancel.run(())>{move || tr!(i18n, common.cancel)}</button>
             </div>
         </div>
     }
 }
 
 /// Merge the import through the rules and store every claim it adds or replaces. Returns
-/// a line per claim that could not be stored.
-fn apply(state: AppState, items: &[ImportItem], policy: Option<Policy>) -> Vec<String> {
+/// what could not be stored.
+fn apply(
+    state: AppState,
+    i18n: I18n,
+    items: &[ImportItem],
+    policy: Option<Policy>,
+) -> Vec<ApplyFailure> {
     let local = state.claims.get_untracked();
-    let merged = apply_import(&local, items, new_uuid, rules::copy_name, state.clock.now());
+    let merged = apply_import(
+        &local,
+        items,
+        new_uuid,
+        |name| rules::copy_name(&i18n, name),
+        state.clock.now(),
+    );
     let mut failures = Vec::new();
     for claim in merged {
         let base = local.iter().find(|c| c.id == claim.id);
         if base == Some(&claim) {
             continue;
         }
-        let name = display_name(&claim);
-        match state.write(claim, base.map(|c| c.revision)) {
-            Ok(_) => {}
-            Err(ChangeError::ChangedElsewhere) => failures.push(format!(
-                "{name}: changed in another tab meanwhile; import again to compare."
-            )),
-            Err(ChangeError::KeptAside) => failures.push(format!(
-                "{name}: its stored entry cannot be read and is kept aside."
-            )),
-            Err(ChangeError::Refused(refusal)) => failures.push(format!(
-                "{name}: {}",
-                rules::refusal(&use_i18n(), &refusal, &state.time_zone_untracked())
-            )),
-            Err(ChangeError::NotFound) => failures.push(format!("{name}: not found.")),
+        // The name as stored; "(unnamed draft)" is worded when shown.
+        let name = claim.fields.name.trim().to_string();
+        if let Err(error) = state.write(claim, base.map(|c| c.revision)) {
+            failures.push(ApplyFailure::Claim { name, error });
         }
     }
     if let Some(policy) = policy {
         let locale = state.settings.with_untracked(|s| s.locale);
         if state.save_settings(Settings { policy, locale }).is_err() {
-            failures.push("Settings: could not be saved to browser storage.".to_string());
+            failures.push(ApplyFailure::Settings);
         }
     }
     failures

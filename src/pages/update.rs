@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::i18n::update::UpdateText;
-use crate::i18n::use_i18n;
+use crate::i18n::{tr, use_i18n};
 use crate::offline;
 use crate::state::use_app;
 
@@ -23,16 +22,16 @@ pub fn UpdateNotice() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="banner update" role="status" data-testid="update-notice">
-                <p>{move || i18n.t(UpdateText::Ready)}</p>
+                <p>{move || tr!(i18n, update.ready)}</p>
                 <Show when=unsaved>
-                    <p class="update-unsaved">{move || i18n.t(UpdateText::UnsavedFirst)}</p>
+                    <p class="update-unsaved">{move || tr!(i18n, update.unsaved_first)}</p>
                 </Show>
                 <button type="button" class="primary" disabled=move || reloading.get()
                     on:click=move |_| {
                         reloading.set(true);
                         offline::reload_into_new_version();
                     }>
-                    {move || i18n.t(if reloading.get() { UpdateText::Reloading } else { UpdateText::Reload })}
+                    {move || if reloading.get() { tr!(i18n, update.reloading) } else { tr!(i18n, update.reload) }}
                 </button>
             </div>
         </Show>

@@ -22,8 +22,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::clock::query_param;
-use crate::i18n::use_i18n;
-use crate::i18n::wizard::WizardText;
+use crate::i18n::{tr, use_i18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
 use draft::{Draft, SaveState};
@@ -33,7 +32,6 @@ use steps::Step;
 #[component]
 pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
     let state = use_app();
-    let i18n = use_i18n();
     if let Some(id) = draft {
         // The rules say which claims the wizard edits (drafts); others open elsewhere.
         match state.claims.with_untracked(|claims| {
@@ -47,12 +45,7 @@ pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
             Some(false) => return view! { <NotADraft id found=true /> }.into_any(),
         }
     }
-    let draft = Draft::new(
-        state,
-        i18n,
-        draft,
-        step_in_address().unwrap_or(Step::Partner),
-    );
+    let draft = Draft::new(state, draft, step_in_address().unwrap_or(Step::Partner));
     provide_context(draft);
     Effect::new(move |_| {
         draft.step.track();
@@ -107,45 +100,39 @@ fn WizardHeader() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
     let title = move || match draft.claim() {
-        None => i18n.t(WizardText::NewClaimTitle).to_string(),
-        Some(claim) if claim.fields.name.trim().is_empty() => {
-            i18n.t(WizardText::UntitledDraft).to_string()
-        }
+        None => tr!(i18n, wizard.new_claim_title),
+        Some(claim) if claim.fields.name.trim().is_empty() => tr!(i18n, wizard.untitled_draft),
         Some(claim) => claim.fields.name,
     };
-    let delete_problem = RwSignal::new(None::<String>);
+    let delete_problem = RwSignal::new(None::<crate::state::ChangeError>);
     let delete = move |_| {
         let confirmed = window()
-            .confirm_with_message(i18n.t(WizardText::ConfirmDelete))
+            .confirm_with_message(&tr!(i18n, wizard.confirm_delete))
             .unwrap_or(false);
         if !confirmed {
             return;
         }
         match draft.delete() {
             Ok(()) => navigate(Route::Dashboard),
-            Err(error) => delete_problem.set(Some(draft::describe_error_with(
-                i18n,
-                &error,
-                &draft.time_zone(),
-            ))),
+            Err(error) => delete_problem.set(Some(error)),
         }
     };
     view! {
         <header class="wizard-header">
             <div class="wizard-title">
-                <p class="wizard-kicker">{move || i18n.t(WizardText::Kicker)}</p>
+                <p class="wizard-kicker">{move || tr!(i18n, wizard.kicker)}</p>
                 <h1>{title}</h1>
             </div>
             <div class="wizard-tools">
                 <SaveStatus />
                 <Show when=move || draft.id.get().is_some()>
                     <button type="button" class="button secondary small danger" on:click=delete>
-                        {move || i18n.t(WizardText::DeleteDraft)}
+                        {move || tr!(i18n, wizard.delete_draft)}
                     </button>
                 </Show>
             </div>
         </header>
-        {move || delete_problem.get().map(|problem| view! { <p class="banner error" role="alert">{problem}</p> })}
+        {move || delete_problem.get().map(|problem| view! { <p class="banner error" role="alert">{move || draft::describe_error_with(i18n, &problem, &draft.time_zone())}</p> })}
     }
 }
 
@@ -161,10 +148,16 @@ fn SaveStatus() -> impl IntoView {
         SaveState::Failed(_) => "failed",
     };
     let text = move || match draft.save.get() {
-        SaveState::Empty => i18n.t(WizardText::SaveEmpty).to_string(),
-        SaveState::Pending => i18n.t(WizardText::SavePending).to_string(),
-        SaveState::Saved => i18n.t(WizardText::SaveDone).to_string(),
-        SaveState::Failed(why) => format!("{} {why}", i18n.t(WizardText::SaveFailed)),
+        SaveState::Empty => tr!(i18n, wizard.save_empty),
+        SaveState::Pending => tr!(i18n, wizard.save_pending),
+        SaveState::Saved => tr!(i18n, wizard.save_done),
+        SaveState::Failed(error) => {
+            tr!(
+                i18n,
+                wizard.save_failed,
+                why = draft::describe_error_with(i18n, &error, &draft.time_zone())
+            )
+        }
     };
     view! {
         <p class="save-status" data-state=kind role="status">
@@ -180,11 +173,11 @@ fn NotADraft(id: Uuid, found: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="wizard-gone">
-            <h1>{move || i18n.t(if found { WizardText::NotADraftTitle } else { WizardText::NoDraftTitle })}</h1>
-            <p>{move || i18n.t(if found { WizardText::NotADraftText } else { WizardText::NoDraftText })}</p>
+            <h1>{move || if found { tr!(i18n, wizard.not_a_draft_title) } else { tr!(i18n, wizard.no_draft_title) }}</h1>
+            <p>{move || if found { tr!(i18n, wizard.not_a_draft_text) } else { tr!(i18n, wizard.no_draft_text) }}</p>
             <p class="actions">
-                {found.then(|| view! { <a class="button" href=Route::Claim(id).href()>{move || i18n.t(WizardText::OpenClaim)}</a> })}
-                <a class="button secondary" href=Route::NewClaim.href()>{move || i18n.t(WizardText::StartNew)}</a>
+                {found.then(|| view! { <a class="button" href=Route::Claim(id).href()>{move || tr!(i18n, wizard.open_claim)}</a> })}
+                <a class="button secondary" href=Route::NewClaim.href()>{move || tr!(i18n, wizard.start_new)}</a>
             </p>
         </div>
     }

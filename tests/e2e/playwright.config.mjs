@@ -19,6 +19,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 860 },
+    // The viewer sits in the calendar's zone and speaks English unless a test says
+    // otherwise (timezones.spec.mjs, languages.spec.mjs), whatever this machine's zone.
+    timezoneId: 'America/Los_Angeles',
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -9,8 +9,8 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 
 use super::{time_zone, use_claim};
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::use_i18n;
+use crate::i18n::rules::actor_name;
+use crate::i18n::{tr, use_i18n};
 
 /// The roles the user can record as, in the switch's order.
 const ROLES: [Actor; 3] = [Actor::Partner, Actor::Reviewer, Actor::Customer];
@@ -65,7 +65,7 @@ pub fn ActingAs() -> impl IntoView {
                         prop:checked=move || context.actor.get() == actor
                         on:change=move |_| context.actor.set(actor)
                     />
-                    <span>{move || texts::actor_name(&i18n, actor)}</span>
+                    <span>{move || actor_name(&i18n, actor)}</span>
                 </label>
             }
         })
@@ -73,12 +73,12 @@ pub fn ActingAs() -> impl IntoView {
     view! {
         <div class="acting">
             <fieldset class="role-switch">
-                <legend>{move || i18n.t(ClaimText::ActingAs)}</legend>
+                <legend>{move || tr!(i18n, claim.acting.acting_as)}</legend>
                 <div class="role-options">{roles}</div>
-                <p class="hint small">{move || i18n.t(ClaimText::ActingAsHint)}</p>
+                <p class="hint small">{move || tr!(i18n, claim.acting.hint)}</p>
             </fieldset>
             <div class="effective">
-                <label for="effective-at">{move || i18n.t(ClaimText::EffectiveTime)}</label>
+                <label for="effective-at">{move || tr!(i18n, claim.acting.effective_time)}</label>
                 <div class="effective-row">
                     <input
                         id="effective-at"
@@ -90,12 +90,12 @@ pub fn ActingAs() -> impl IntoView {
                         on:change=move |event| context.effective.set(event_target_value(&event))
                     />
                     <button type="button" class="secondary" on:click=move |_| context.effective.set(String::new()) disabled=move || context.effective.with(String::is_empty)>
-                        {move || i18n.t(ClaimText::UseCurrentTime)}
+                        {move || tr!(i18n, claim.acting.use_current_time)}
                     </button>
                 </div>
-                <p id="effective-hint" class="hint small">{move || texts::effective_time_hint(&i18n, &time_zone())}</p>
+                <p id="effective-hint" class="hint small">{move || tr!(i18n, claim.acting.effective_time_hint, zone = time_zone())}</p>
                 <p id="effective-error" class="field-error" role="alert">
-                    {move || invalid().then(|| i18n.t(ClaimText::EffectiveTimeInvalid))}
+                    {move || invalid().then(|| tr!(i18n, claim.acting.effective_time_invalid))}
                 </p>
             </div>
         </div>

@@ -10,9 +10,11 @@ use claim_rules::lifecycle::{self, Action, ActionAvailability, Refusal};
 use claim_rules::model::{Actor, PoeDocument};
 use leptos::prelude::*;
 
-use super::{acting::parse_effective, time_zone, use_claim};
-use crate::i18n::claim::{self as texts, ClaimText, PartnerReasonKind, ReviewerReasonKind};
-use crate::i18n::{rules, use_i18n};
+use super::{acting::parse_effective, failure_text, time_zone, use_claim, Failure};
+use crate::i18n::rules::{
+    action_name, actor_name, information_reason_name, PartnerReasonKind, ReviewerReasonKind,
+};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
 
@@ -76,7 +78,8 @@ pub fn ActionsPanel() -> impl IntoView {
             .unwrap_or_default()
     });
     let open = RwSignal::new(None::<ActionKind>);
-    let feedback = RwSignal::new(None::<String>);
+    // The action last recorded, worded when shown.
+    let feedback = RwSignal::new(None::<ActionKind>);
     Effect::new(move |_| {
         context.actor.track();
         open.set(None);
@@ -102,19 +105,19 @@ pub fn ActionsPanel() -> impl IntoView {
         let nothing = allowed.is_empty() && blocked.is_empty();
         let other_count = other.len();
         view! {
-            {nothing.then(|| view! { <p class="muted">{move || i18n.t(ClaimText::NoActionsForRole)}</p> })}
+            {nothing.then(|| view! { <p class="muted">{move || tr!(i18n, claim.actions.nothing_for_role)}</p> })}
             <ul class="action-list">
                 {allowed.into_iter().map(|kind| view! { <ActionItem kind open feedback /> }).collect_view()}
                 {blocked.into_iter().map(|(kind, refusal)| view! { <BlockedAction kind refusal /> }).collect_view()}
             </ul>
             {(other_count > 0).then(|| view! {
                 <details class="not-now">
-                    <summary>{move || format!("{} ({})", i18n.t(ClaimText::NotAvailableNow), i18n.number(other_count as i64))}</summary>
+                    <summary>{move || tr!(i18n, claim.actions.not_available, count = i18n.number(other_count as i64))}</summary>
                     <ul>
                         {other.into_iter().map(|(kind, refusal)| view! {
                             <li data-action=kind.code()>
-                                <strong>{move || texts::action_name(&i18n, kind)}</strong>
-                                ": " <span class="refusal">{rules::refusal(&i18n, &refusal, &time_zone())}</span>
+                                <strong>{move || tr!(i18n, common.label_colon, label = action_name(&i18n, kind))}</strong>
+                                " " <span class="refusal">{move || rules::refusal(&i18n, &refusal, &time_zone())}</span>
                             </li>
                         }).collect_view()}
                     </ul>
@@ -133,7 +136,7 @@ pub fn ActionsPanel() -> impl IntoView {
     });
     view! {
         <div class="actions">
-            <p class="feedback" role="status">{move || feedback.get()}</p>
+            <p class="feedback" role="status">{move || feedback.get().map(|action| tr!(i18n, claim.actions.recorded, action = action_name(&i18n, action)))}</p>
             {lists}
             <Show when=move || is_partner_draft.get()>
                 <DraftTools />
@@ -147,7 +150,7 @@ pub fn ActionsPanel() -> impl IntoView {
 fn ActionItem(
     kind: ActionKind,
     open: RwSignal<Option<ActionKind>>,
-    feedback: RwSignal<Option<String>>,
+    feedback: RwSignal<Option<ActionKind>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let is_open = move || open.get() == Some(kind);
@@ -164,7 +167,7 @@ fn ActionItem(
                     open.update(|current| *current = if *current == Some(kind) { None } else { Some(kind) });
                 }
             >
-                {move || texts::action_name(&i18n, kind)}
+                {move || action_name(&i18n, kind)}
             </button>
             <div id=form_id>
                 <Show when=is_open>
@@ -182,20 +185,22 @@ fn BlockedAction(kind: ActionKind, refusal: Refusal) -> impl IntoView {
     let reason = if let Refusal::SubmitProblems { problems } = refusal.root_cause() {
         view! {
             <div class="refusal">
-                <p>{move || i18n.t(ClaimText::SubmitFixFirst)}</p>
-                <ul>{problems.iter().map(|problem| view! { <li>{rules::problem(problem)}</li> }).collect_view()}</ul>
+                <p>{move || tr!(i18n, claim.actions.fix_first)}</p>
+                <ul>{problems.iter().cloned().map(|problem| view! { <li>{move || rules::problem(&i18n, &problem)}</li> }).collect_view()}</ul>
             </div>
         }
         .into_any()
     } else {
-        view! { <p class="refusal">{rules::refusal(&i18n, &refusal, &time_zone())}</p> }.into_any()
+        let refusal = refusal.clone();
+        view! { <p class="refusal">{move || rules::refusal(&i18n, &refusal, &time_zone())}</p> }
+            .into_any()
     };
     let reason_id = format!("refusal-{}", kind.code());
     view! {
         <li class="action blocked" data-action=kind.code() data-allowed="false">
             <button type="button" class="action-button" aria-disabled="true" aria-describedby=reason_id.clone() disabled=true>
                 <span aria-hidden="true">"⊘ "</span>
-                {move || texts::action_name(&i18n, kind)}
+                {move || action_name(&i18n, kind)}
             </button>
             <div id=reason_id>{reason}</div>
         </li>
@@ -208,7 +213,7 @@ fn BlockedAction(kind: ActionKind, refusal: Refusal) -> impl IntoView {
 fn ActionForm(
     kind: ActionKind,
     open: RwSignal<Option<ActionKind>>,
-    feedback: RwSignal<Option<String>>,
+    feedback: RwSignal<Option<ActionKind>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let context = use_claim();
@@ -220,7 +225,7 @@ fn ActionForm(
     let partner_reason = RwSignal::new(None::<PartnerReasonKind>);
     let other = RwSignal::new(String::new());
     let poe = RwSignal::new(Vec::<PoeDocument>::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Failure>);
 
     let build = move || -> Option<Action> {
         Some(match kind {
@@ -284,10 +289,10 @@ fn ActionForm(
         match result {
             Ok(()) => {
                 error.set(None);
-                feedback.set(Some(texts::recorded_text(&i18n, kind)));
+                feedback.set(Some(kind));
                 open.set(None);
             }
-            Err(message) => error.set(Some(message)),
+            Err(failure) => error.set(Some(failure)),
         }
     };
 
@@ -296,17 +301,17 @@ fn ActionForm(
         let zone = jiff::tz::TimeZone::get(&time_zone()).unwrap_or(jiff::tz::TimeZone::UTC);
         match parse_effective(&typed, &zone) {
             Some(Ok(at)) => i18n.date_time(at, &time_zone()),
-            None | Some(Err(())) => i18n.t(ClaimText::NowShort).to_string(),
+            None | Some(Err(())) => tr!(i18n, claim.actions.now),
         }
     };
     let prefix = format!("f-{}", kind.code());
     view! {
         <form class="action-form" on:submit=on_submit novalidate=true>
             {parameters(kind, &prefix, reasons, comment, remove, reviewer_reason, partner_reason, other, poe)}
-            <p class="form-error" role="alert">{move || error.get()}</p>
+            <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
             <div class="form-buttons">
-                <button type="submit" class="primary">{move || texts::record_as_text(&i18n, context.actor.get(), &when())}</button>
-                <button type="button" class="secondary" on:click=move |_| open.set(None)>{move || i18n.t(ClaimText::Cancel)}</button>
+                <button type="submit" class="primary">{move || tr!(i18n, claim.actions.record_as, actor = actor_name(&i18n, context.actor.get()), when = when())}</button>
+                <button type="button" class="secondary" on:click=move |_| open.set(None)>{move || tr!(i18n, common.cancel)}</button>
             </div>
         </form>
     }
@@ -329,7 +334,7 @@ fn parameters(
     match kind {
         ActionKind::RequestInformation => view! {
             <fieldset class="checks">
-                <legend>{move || i18n.t(ClaimText::ReasonsLegend)}</legend>
+                <legend>{move || tr!(i18n, claim.actions.reasons_legend)}</legend>
                 {InformationReason::ALL.into_iter().map(|reason| view! {
                     <label class="check">
                         <input type="checkbox"
@@ -338,38 +343,38 @@ fn parameters(
                                 let checked = event_target_checked(&event);
                                 reasons.update(|set| { if checked { set.insert(reason); } else { set.remove(&reason); } });
                             } />
-                        <span>{move || i18n.t(ClaimText::InformationReason(reason))}</span>
+                        <span>{move || information_reason_name(&i18n, reason)}</span>
                     </label>
                 }).collect_view()}
             </fieldset>
-            <TextArea id=format!("{prefix}-comment") label=ClaimText::CommentLabel value=comment />
+            <TextArea id=format!("{prefix}-comment") label=|i18n| tr!(i18n, claim.actions.comment) value=comment />
             <ProductsToRemove remove />
         }
         .into_any(),
-        ActionKind::Respond => view! { <TextArea id=format!("{prefix}-comment") label=ClaimText::RespondCommentLabel value=comment /> }.into_any(),
+        ActionKind::Respond => view! { <TextArea id=format!("{prefix}-comment") label=|i18n| tr!(i18n, claim.actions.respond_comment) value=comment /> }.into_any(),
         ActionKind::Reject => {
-            let options = ReviewerReasonKind::ALL.into_iter().map(|reason| (reason, ClaimText::ReviewerReason(reason))).collect::<Vec<_>>();
+            let options = ReviewerReasonKind::ALL.to_vec();
             view! {
-                <ReasonSelect id=format!("{prefix}-reason") options choice=reviewer_reason />
+                <ReasonSelect id=format!("{prefix}-reason") options name=|i18n, reason: ReviewerReasonKind| reason.name(i18n) choice=reviewer_reason />
                 <Show when=move || reviewer_reason.get() == Some(ReviewerReasonKind::Other)>
-                    <TextArea id=format!("f-reject-other") label=ClaimText::OtherReasonLabel value=other />
+                    <TextArea id="f-reject-other".to_string() label=|i18n| tr!(i18n, claim.actions.other_reason) value=other />
                 </Show>
             }
             .into_any()
         }
         ActionKind::RequestRejection => {
-            let options = PartnerReasonKind::ALL.into_iter().map(|reason| (reason, ClaimText::PartnerReason(reason))).collect::<Vec<_>>();
+            let options = PartnerReasonKind::ALL.to_vec();
             view! {
-                <ReasonSelect id=format!("{prefix}-reason") options choice=partner_reason />
+                <ReasonSelect id=format!("{prefix}-reason") options name=|i18n, reason: PartnerReasonKind| reason.name(i18n) choice=partner_reason />
                 <Show when=move || partner_reason.get() == Some(PartnerReasonKind::Other)>
-                    <TextArea id=format!("f-request-rejection-other") label=ClaimText::OtherReasonLabel value=other />
+                    <TextArea id="f-request-rejection-other".to_string() label=|i18n| tr!(i18n, claim.actions.other_reason) value=other />
                 </Show>
             }
             .into_any()
         }
         ActionKind::Dispute => view! {
-            <TextArea id=format!("{prefix}-justification") label=ClaimText::JustificationLabel value=comment />
-            <super::poe::PoeFiles id=format!("{prefix}-poe") label=ClaimText::DisputePoeLabel chosen=poe />
+            <TextArea id=format!("{prefix}-justification") label=|i18n| tr!(i18n, claim.actions.justification) value=comment />
+            <super::poe::PoeFiles id=format!("{prefix}-poe") label=|i18n| tr!(i18n, claim.actions.dispute_poe) chosen=poe />
         }
         .into_any(),
         ActionKind::Submit
@@ -392,23 +397,28 @@ fn parameters(
     }
 }
 
-/// A labelled text area bound to `value`.
+/// A labelled text area bound to `value`; `label` words the label.
 #[component]
-pub(super) fn TextArea(id: String, label: ClaimText, value: RwSignal<String>) -> impl IntoView {
+pub(super) fn TextArea(
+    id: String,
+    label: fn(&I18n) -> String,
+    value: RwSignal<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <label for=id.clone()>{move || label(&i18n)}</label>
             <textarea id=id rows="3" prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))></textarea>
         </div>
     }
 }
 
-/// A labelled select of reasons.
+/// A labelled select of reasons; `name` words each.
 #[component]
 fn ReasonSelect<T>(
     id: String,
-    options: Vec<(T, ClaimText)>,
+    options: Vec<T>,
+    name: fn(&I18n, T) -> String,
     choice: RwSignal<Option<T>>,
 ) -> impl IntoView
 where
@@ -418,14 +428,14 @@ where
     let lookup = options.clone();
     view! {
         <div class="field">
-            <label for=id.clone()>{move || i18n.t(ClaimText::ReasonLabel)}</label>
+            <label for=id.clone()>{move || tr!(i18n, claim.actions.reason)}</label>
             <select id=id on:change=move |event| {
                 let value = event_target_value(&event);
-                choice.set(value.parse::<usize>().ok().and_then(|index| lookup.get(index)).map(|(reason, _)| *reason));
+                choice.set(value.parse::<usize>().ok().and_then(|index| lookup.get(index)).copied());
             }>
-                <option value="" selected=true>{move || i18n.t(ClaimText::ChooseReason)}</option>
-                {options.into_iter().enumerate().map(|(index, (_, text))| view! {
-                    <option value=index.to_string()>{move || i18n.t(text)}</option>
+                <option value="" selected=true>{move || tr!(i18n, claim.actions.choose_reason)}</option>
+                {options.into_iter().enumerate().map(|(index, reason)| view! {
+                    <option value=index.to_string()>{move || name(&i18n, reason)}</option>
                 }).collect_view()}
             </select>
         </div>
@@ -446,7 +456,7 @@ fn ProductsToRemove(remove: RwSignal<BTreeSet<Product>>) -> impl IntoView {
     (!products.is_empty()).then(|| {
         view! {
             <fieldset class="checks">
-                <legend>{move || i18n.t(ClaimText::ProductsToRemoveLegend)}</legend>
+                <legend>{move || tr!(i18n, claim.actions.products_to_remove)}</legend>
                 {products.into_iter().map(|product| view! {
                     <label class="check">
                         <input type="checkbox"
@@ -468,13 +478,11 @@ fn ProductsToRemove(remove: RwSignal<BTreeSet<Product>>) -> impl IntoView {
 fn start_new_claim(
     state: &crate::state::AppState,
     context: &super::ClaimContext,
-) -> Result<uuid::Uuid, String> {
+) -> Result<uuid::Uuid, Failure> {
     let at = context.effective_at(state)?;
     let new_id = state
         .start_new_claim_from(context.id, at)
-        .map_err(|error| {
-            super::change_error_text(&context.i18n, &error, &state.time_zone_untracked())
-        })?
+        .map_err(Failure::Change)?
         .id;
     Ok(new_id)
 }
@@ -486,31 +494,27 @@ fn DraftTools() -> impl IntoView {
     let context = use_claim();
     let state = use_app();
     let confirming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Failure>);
     let delete = move |_| match state.delete(context.id) {
         Ok(()) => navigate(Route::Dashboard),
-        Err(problem) => error.set(Some(super::change_error_text(
-            &i18n,
-            &problem,
-            &state.time_zone_untracked(),
-        ))),
+        Err(problem) => error.set(Some(Failure::Change(problem))),
     };
     view! {
         <div class="draft-tools">
-            <a class="button primary" href=Route::EditDraft(context.id).href()>{move || i18n.t(ClaimText::ContinueEditing)}</a>
+            <a class="button primary" href=Route::EditDraft(context.id).href()>{move || tr!(i18n, claim.actions.continue_editing)}</a>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {
-                    <button type="button" class="danger-outline" on:click=move |_| confirming.set(true)>{move || i18n.t(ClaimText::DeleteDraft)}</button>
+                    <button type="button" class="danger-outline" on:click=move |_| confirming.set(true)>{move || tr!(i18n, claim.actions.delete_draft)}</button>
                 }
             >
                 <div class="confirm" role="alertdialog" aria-labelledby="delete-question">
-                    <p id="delete-question">{move || i18n.t(ClaimText::DeleteConfirm)}</p>
-                    <button type="button" class="danger" on:click=delete>{move || i18n.t(ClaimText::DeleteYes)}</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || i18n.t(ClaimText::Cancel)}</button>
+                    <p id="delete-question">{move || tr!(i18n, claim.actions.delete_confirm)}</p>
+                    <button type="button" class="danger" on:click=delete>{move || tr!(i18n, claim.actions.delete_yes)}</button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || tr!(i18n, common.cancel)}</button>
                 </div>
             </Show>
-            <p class="form-error" role="alert">{move || error.get()}</p>
+            <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
         </div>
     }
 }

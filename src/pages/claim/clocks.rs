@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use super::{time_zone, use_claim};
 use crate::components::calendar_download::CalendarDownload;
 use crate::components::countdown::Countdown;
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::use_i18n;
+use crate::i18n::rules::{self, clock_name};
+use crate::i18n::time::{due_text, started_text};
+use crate::i18n::{tr, use_i18n};
 use crate::state::use_app;
 
 /// The clocks section.
@@ -40,7 +41,7 @@ pub fn Clocks() -> impl IntoView {
             {move || {
                 let (live, _) = split.get();
                 if live.is_empty() {
-                    view! { <p class="muted">{move || i18n.t(ClaimText::NoRunningClocks)}</p> }.into_any()
+                    view! { <p class="muted">{move || tr!(i18n, claim.clocks.none_running)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="clock-list">{live.into_iter().map(|clock| view! { <LiveClock clock /> }).collect_view()}</ul>
@@ -54,7 +55,7 @@ pub fn Clocks() -> impl IntoView {
                     let count = ended.len();
                     view! {
                         <details class="ended-clocks">
-                            <summary>{move || format!("{} ({})", i18n.t(ClaimText::EarlierClocks), i18n.number(count as i64))}</summary>
+                            <summary>{move || tr!(i18n, claim.clocks.earlier, count = i18n.number(count as i64))}</summary>
                             <ul>{ended.into_iter().map(|clock| view! { <EndedClock clock /> }).collect_view()}</ul>
                         </details>
                     }
@@ -71,22 +72,24 @@ fn LiveClock(clock: Deadline) -> impl IntoView {
     let kind = clock.kind;
     let due = clock.due;
     let started = (clock.started_at, clock.started_by);
-    let due_text =
-        move || (due < Timestamp::MAX).then(|| texts::due_text(&i18n, due, &time_zone()));
-    let who = if kind.partner_acts() {
-        ClaimText::PartnerMustAct
-    } else {
-        ClaimText::ReviewerActs
+    let due_text = move || (due < Timestamp::MAX).then(|| due_text(&i18n, due, &time_zone()));
+    let partner_acts = kind.partner_acts();
+    let who = move || {
+        if partner_acts {
+            tr!(i18n, claim.clocks.you_act)
+        } else {
+            tr!(i18n, claim.clocks.microsoft_acts)
+        }
     };
     view! {
         <li class="clock" data-clock=kind.code() data-partner-acts=kind.partner_acts().then_some("true")>
             <div class="clock-head">
-                <span class="clock-name">{move || texts::clock_name(&i18n, kind)}</span>
-                <span class="clock-who">{move || i18n.t(who)}</span>
+                <span class="clock-name">{move || clock_name(&i18n, kind)}</span>
+                <span class="clock-who">{who}</span>
             </div>
             <Countdown deadline=clock />
             <p class="clock-due">{due_text}</p>
-            <p class="clock-started small muted">{move || texts::started_text(&i18n, started.0, started.1, &time_zone())}</p>
+            <p class="clock-started small muted">{move || started_text(&i18n, started.0, started.1, &time_zone())}</p>
         </li>
     }
 }
@@ -99,17 +102,21 @@ fn EndedClock(clock: Deadline) -> impl IntoView {
     let kind = clock.kind;
     let text = move || {
         let zone = time_zone();
-        let ended = texts::clock_state_text(&i18n, &clock.state(state.now.get_untracked()), &zone);
-        let due = if clock.due < Timestamp::MAX {
-            texts::due_text(&i18n, clock.due, &zone)
+        let ended = rules::clock_state(&i18n, &clock.state(state.now.get_untracked()), &zone);
+        if clock.due < Timestamp::MAX {
+            tr!(
+                i18n,
+                claim.clocks.ended,
+                state = ended,
+                due = due_text(&i18n, clock.due, &zone)
+            )
         } else {
-            String::new()
-        };
-        format!("{ended} · {due}")
+            ended
+        }
     };
     view! {
         <li class="ended-clock" data-clock=kind.code()>
-            <span class="clock-name">{move || texts::clock_name(&i18n, kind)}</span> ": " <span>{text}</span>
+            <span>{move || tr!(i18n, common.labelled, label = clock_name(&i18n, kind), value = text())}</span>
         </li>
     }
 }

@@ -5,9 +5,9 @@ use claim_rules::lifecycle::{self, Action};
 use claim_rules::validation::{comment_length, comment_problems, COMMENT_MAX_CHARS};
 use leptos::prelude::*;
 
-use super::{time_zone, use_claim};
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{rules, use_i18n};
+use super::{failure_text, time_zone, use_claim, Failure};
+use crate::i18n::rules::actor_name;
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::use_app;
 
 /// The comments section.
@@ -38,7 +38,7 @@ pub fn Comments() -> impl IntoView {
     });
     let text = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Failure>);
     let problems = move || text.with(|text| comment_problems(text));
     // Counted as the rules count (trimmed), so the count and the refusal agree.
     let left = move || COMMENT_MAX_CHARS as i64 - text.with(|text| comment_length(text)) as i64;
@@ -59,7 +59,7 @@ pub fn Comments() -> impl IntoView {
                 tried.set(false);
                 error.set(None);
             }
-            Err(message) => error.set(Some(message)),
+            Err(failure) => error.set(Some(failure)),
         }
     };
     view! {
@@ -67,15 +67,15 @@ pub fn Comments() -> impl IntoView {
             {move || {
                 let comments = comments.get();
                 if comments.is_empty() {
-                    return view! { <p class="muted">{move || i18n.t(ClaimText::NoComments)}</p> }.into_any();
+                    return view! { <p class="muted">{move || tr!(i18n, claim.comments.none)}</p> }.into_any();
                 }
                 view! {
                     <ol class="comment-list">
                         {comments.into_iter().map(|comment| view! {
                             <li class="comment" data-author=comment.author.code()>
                                 <p class="comment-meta">
-                                    <strong>{texts::actor_name(&i18n, comment.author)}</strong>
-                                    " · " <span>{i18n.date_time(comment.at, &time_zone())}</span>
+                                    <strong>{move || actor_name(&i18n, comment.author)}</strong>
+                                    " · " <span>{move || i18n.date_time(comment.at, &time_zone())}</span>
                                 </p>
                                 <p class="comment-text">{comment.text.clone()}</p>
                             </li>
@@ -86,7 +86,7 @@ pub fn Comments() -> impl IntoView {
             {move || match allowed.get() {
                 Some(Ok(())) => view! {
                     <form class="comment-form" on:submit=submit novalidate=true>
-                        <label for="new-comment">{move || i18n.t(ClaimText::NewComment)}</label>
+                        <label for="new-comment">{move || tr!(i18n, claim.comments.new)}</label>
                         <textarea
                             id="new-comment"
                             rows="3"
@@ -95,17 +95,36 @@ pub fn Comments() -> impl IntoView {
                             prop:value=move || text.get()
                             on:input=move |event| text.set(event_target_value(&event))
                         ></textarea>
-                        <p id="new-comment-count" class="hint small" data-over=move || (left() < 0).then_some("true")>{move || texts::chars_left_text(&i18n, left())}</p>
+                        <p id="new-comment-count" class="hint small" data-over=move || (left() < 0).then_some("true")>{move || chars_left_text(&i18n, left())}</p>
                         <p id="new-comment-error" class="field-error" role="alert">
-                            {move || if tried.get() { problems().iter().map(rules::problem).collect::<Vec<_>>().join(" ") } else { String::new() }}
-                            {move || error.get()}
+                            {move || if tried.get() { rules::sentences(&i18n, problems().iter().map(|problem| rules::problem(&i18n, problem))) } else { String::new() }}
+                            {move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}
                         </p>
-                        <button type="submit" class="primary">{move || i18n.t(ClaimText::AddComment)}</button>
+                        <button type="submit" class="primary">{move || tr!(i18n, claim.comments.add)}</button>
                     </form>
                 }.into_any(),
-                Some(Err(refusal)) => view! { <p class="refusal">{rules::refusal(&i18n, &refusal, &time_zone())}</p> }.into_any(),
+                Some(Err(refusal)) => view! { <p class="refusal">{move || rules::refusal(&i18n, &refusal, &time_zone())}</p> }.into_any(),
                 None => ().into_any(),
             }}
         </div>
+    }
+}
+
+/// "3,990 characters left", or how many too many.
+fn chars_left_text(i18n: &I18n, left: i64) -> String {
+    if left >= 0 {
+        tr!(
+            i18n,
+            claim.comments.chars_left,
+            count = left,
+            chars = i18n.number(left)
+        )
+    } else {
+        tr!(
+            i18n,
+            claim.comments.chars_over,
+            count = -left,
+            chars = i18n.number(-left)
+        )
     }
 }

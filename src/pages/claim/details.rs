@@ -13,17 +13,20 @@ use claim_rules::model::{
 use claim_rules::validation::{field_problems, problems_for, Problem};
 use leptos::prelude::*;
 
-use super::use_claim;
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{rules, use_i18n, I18n};
+use super::{failure_text, time_zone, use_claim, Failure};
+use crate::i18n::rules::{activity_name, program_list};
+use crate::i18n::{rules, tr, use_i18n, I18n};
+
+/// Words a label in the current language.
+type Label = fn(&I18n) -> String;
 use crate::state::use_app;
 
 /// A text field of the claim: its group, label, problem path and accessors.
 #[derive(Clone, Copy)]
 struct TextField {
     group: EditableField,
-    section: Option<ClaimText>,
-    label: ClaimText,
+    section: Option<Label>,
+    label: Label,
     path: &'static str,
     input_type: &'static str,
     get: fn(&ClaimFields) -> &String,
@@ -31,11 +34,11 @@ struct TextField {
 }
 
 macro_rules! text_field {
-    ($group:ident, $section:expr, $label:ident, $path:literal, $type:literal, $($field:ident).+) => {
+    ($group:ident, $section:expr, $label:expr, $path:literal, $type:literal, $($field:ident).+) => {
         TextField {
             group: EditableField::$group,
             section: $section,
-            label: ClaimText::$label,
+            label: $label,
             path: $path,
             input_type: $type,
             get: |fields| &fields.$($field).+,
@@ -45,11 +48,18 @@ macro_rules! text_field {
 }
 
 const IDENTITY: [TextField; 4] = [
-    text_field!(Name, None, FieldName, "fields.name", "text", name),
+    text_field!(
+        Name,
+        None,
+        |i18n| tr!(i18n, claim.details.name),
+        "fields.name",
+        "text",
+        name
+    ),
     text_field!(
         PartnerId,
         None,
-        FieldPartnerId,
+        |i18n| tr!(i18n, claim.details.partner_id),
         "fields.partner_id",
         "text",
         partner_id
@@ -57,7 +67,7 @@ const IDENTITY: [TextField; 4] = [
     text_field!(
         CustomerDomain,
         None,
-        FieldCustomerDomain,
+        |i18n| tr!(i18n, claim.details.customer_domain),
         "fields.customer_domain",
         "text",
         customer_domain
@@ -65,7 +75,7 @@ const IDENTITY: [TextField; 4] = [
     text_field!(
         TenantId,
         None,
-        FieldTenantId,
+        |i18n| tr!(i18n, claim.details.tenant_id),
         "fields.tenant_id",
         "text",
         tenant_id
@@ -75,64 +85,64 @@ const IDENTITY: [TextField; 4] = [
 const CONTACTS: [TextField; 8] = [
     text_field!(
         Contacts,
-        Some(ClaimText::FieldCustomerContact),
-        FieldContactName,
+        Some(|i18n| tr!(i18n, claim.details.customer_contact)),
+        |i18n| tr!(i18n, claim.details.contact_name),
         "fields.customer_contact.name",
         "text",
         customer_contact.name
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldCustomerContact),
-        FieldContactTitle,
+        Some(|i18n| tr!(i18n, claim.details.customer_contact)),
+        |i18n| tr!(i18n, claim.details.contact_title),
         "fields.customer_contact.title",
         "text",
         customer_contact.title
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldCustomerContact),
-        FieldContactEmail,
+        Some(|i18n| tr!(i18n, claim.details.customer_contact)),
+        |i18n| tr!(i18n, claim.details.contact_email),
         "fields.customer_contact.email",
         "email",
         customer_contact.email
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldTechnicalContact),
-        FieldContactName,
+        Some(|i18n| tr!(i18n, claim.details.technical_contact)),
+        |i18n| tr!(i18n, claim.details.contact_name),
         "fields.technical_contact.name",
         "text",
         technical_contact.name
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldTechnicalContact),
-        FieldContactTitle,
+        Some(|i18n| tr!(i18n, claim.details.technical_contact)),
+        |i18n| tr!(i18n, claim.details.contact_title),
         "fields.technical_contact.title",
         "text",
         technical_contact.title
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldTechnicalContact),
-        FieldContactEmail,
+        Some(|i18n| tr!(i18n, claim.details.technical_contact)),
+        |i18n| tr!(i18n, claim.details.contact_email),
         "fields.technical_contact.email",
         "email",
         technical_contact.email
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldPartnerContact),
-        FieldContactName,
+        Some(|i18n| tr!(i18n, claim.details.partner_contact)),
+        |i18n| tr!(i18n, claim.details.contact_name),
         "fields.partner_contact.name",
         "text",
         partner_contact.name
     ),
     text_field!(
         Contacts,
-        Some(ClaimText::FieldPartnerContact),
-        FieldContactEmail,
+        Some(|i18n| tr!(i18n, claim.details.partner_contact)),
+        |i18n| tr!(i18n, claim.details.contact_email),
         "fields.partner_contact.email",
         "email",
         partner_contact.email
@@ -142,88 +152,74 @@ const CONTACTS: [TextField; 8] = [
 const REVENUE: [TextField; 3] = [
     text_field!(
         RevenueAssociation,
-        Some(ClaimText::FieldRevenueAssociation),
-        FieldSolutionSeller,
+        Some(|i18n| tr!(i18n, claim.details.revenue_association)),
+        |i18n| tr!(i18n, claim.details.solution_seller),
         "fields.revenue_association.solution_seller_name",
         "text",
         revenue_association.solution_seller_name
     ),
     text_field!(
         RevenueAssociation,
-        Some(ClaimText::FieldRevenueAssociation),
-        FieldCustomerName,
+        Some(|i18n| tr!(i18n, claim.details.revenue_association)),
+        |i18n| tr!(i18n, claim.details.customer_name),
         "fields.revenue_association.customer_name",
         "text",
         revenue_association.customer_name
     ),
     text_field!(
         RevenueAssociation,
-        Some(ClaimText::FieldRevenueAssociation),
-        FieldIsvSolution,
+        Some(|i18n| tr!(i18n, claim.details.revenue_association)),
+        |i18n| tr!(i18n, claim.details.isv_solution),
         "fields.revenue_association.isv_solution_name",
         "text",
         revenue_association.isv_solution_name
     ),
 ];
 
-/// The label of a field group, as the details list names it.
-pub(super) fn group_label(group: EditableField) -> ClaimText {
-    match group {
-        EditableField::Name => ClaimText::FieldName,
-        EditableField::PartnerId => ClaimText::FieldPartnerId,
-        EditableField::CustomerDomain => ClaimText::FieldCustomerDomain,
-        EditableField::TenantId => ClaimText::FieldTenantId,
-        EditableField::SolutionArea => ClaimText::FieldSolutionArea,
-        EditableField::Activities => ClaimText::FieldActivities,
-        EditableField::Products => ClaimText::FieldProducts,
-        EditableField::Contacts => ClaimText::FieldContacts,
-        EditableField::RevenueAssociation => ClaimText::FieldRevenueAssociation,
-        EditableField::Poe => ClaimText::SectionPoe,
-    }
-}
-
 fn field_label(i18n: &I18n, field: &TextField) -> String {
     match field.section {
-        Some(section) => format!("{} — {}", i18n.t(section), i18n.t(field.label)),
-        None => i18n.t(field.label).to_string(),
+        Some(section) => tr!(
+            i18n,
+            claim.details.field_in_group,
+            group = section(i18n),
+            field = (field.label)(i18n)
+        ),
+        None => (field.label)(i18n),
     }
 }
 
 fn dash(i18n: &I18n, value: String) -> String {
     if value.trim().is_empty() {
-        i18n.t(ClaimText::NotSet).to_string()
+        tr!(i18n, common.not_set)
     } else {
         value
     }
 }
 
-fn activities_text(i18n: &I18n, fields: &ClaimFields) -> String {
-    fields
-        .activities
-        .iter()
-        .map(|activity| i18n.t(ClaimText::Activity(*activity)))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The claimed activities as a list in the current language.
+pub(super) fn activities_text(i18n: &I18n, activities: &[Activity]) -> String {
+    let names: Vec<String> = activities.iter().map(|a| activity_name(i18n, *a)).collect();
+    i18n.list(&names)
 }
 
-fn products_text(i18n: &I18n, fields: &ClaimFields) -> String {
-    fields
-        .products
+/// The claimed products (with the subscription claimed, where named) as a list.
+pub(super) fn products_text(i18n: &I18n, products: &[ClaimedProduct]) -> String {
+    let names: Vec<String> = products
         .iter()
         .map(|product| {
             if product.subscription_id.is_empty() {
                 product.product.display_name().to_string()
             } else {
-                format!(
-                    "{} ({}: {})",
-                    product.product.display_name(),
-                    i18n.t(ClaimText::SubscriptionId),
-                    product.subscription_id
+                tr!(
+                    i18n,
+                    claim.details.product_with_subscription,
+                    product = product.product.display_name(),
+                    id = product.subscription_id.clone()
                 )
             }
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    i18n.list(&names)
 }
 
 /// The details section.
@@ -289,7 +285,7 @@ pub fn Details() -> impl IntoView {
     });
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(ClaimFields::default());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Failure>);
     let saved = RwSignal::new(false);
     Effect::new(move |_| {
         if !editable.get() {
@@ -312,7 +308,7 @@ pub fn Details() -> impl IntoView {
                 error.set(None);
                 saved.set(true);
             }
-            Err(message) => error.set(Some(message)),
+            Err(failure) => error.set(Some(failure)),
         }
     };
 
@@ -335,42 +331,35 @@ pub fn Details() -> impl IntoView {
             ));
         }
         rows.push(row(
-            i18n.t(ClaimText::FieldSolutionArea).to_string(),
+            tr!(i18n, claim.details.solution_area),
             dash(
                 &i18n,
                 fields
                     .solution_area
-                    .map(|a| rules::area_name(a).to_string())
+                    .map(|a| rules::area_name(&i18n, a))
                     .unwrap_or_default(),
             ),
             EditableField::SolutionArea,
         ));
+        let activities: Vec<Activity> = fields.activities.iter().copied().collect();
         rows.push(row(
-            i18n.t(ClaimText::FieldActivities).to_string(),
-            dash(&i18n, activities_text(&i18n, &fields)),
+            tr!(i18n, claim.details.activities),
+            dash(&i18n, activities_text(&i18n, &activities)),
             EditableField::Activities,
         ));
         rows.push(row(
-            i18n.t(ClaimText::FieldPrograms).to_string(),
-            dash(
-                &i18n,
-                fields
-                    .programs()
-                    .iter()
-                    .map(|p| rules::program_name(*p))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
+            tr!(i18n, claim.details.programs),
+            dash(&i18n, program_list(&i18n, &fields.programs())),
             EditableField::Activities,
         ));
         rows.push(row(
-            i18n.t(ClaimText::FieldProducts).to_string(),
-            dash(&i18n, products_text(&i18n, &fields)),
+            tr!(i18n, claim.details.products),
+            dash(&i18n, products_text(&i18n, &fields.products)),
             EditableField::Products,
         ));
         for (section, contact) in [
             (
-                ClaimText::FieldCustomerContact,
+                tr!(i18n, claim.details.customer_contact),
                 vec![
                     &fields.customer_contact.name,
                     &fields.customer_contact.title,
@@ -378,7 +367,7 @@ pub fn Details() -> impl IntoView {
                 ],
             ),
             (
-                ClaimText::FieldTechnicalContact,
+                tr!(i18n, claim.details.technical_contact),
                 vec![
                     &fields.technical_contact.name,
                     &fields.technical_contact.title,
@@ -386,7 +375,7 @@ pub fn Details() -> impl IntoView {
                 ],
             ),
             (
-                ClaimText::FieldPartnerContact,
+                tr!(i18n, claim.details.partner_contact),
                 vec![&fields.partner_contact.name, &fields.partner_contact.email],
             ),
         ] {
@@ -396,11 +385,7 @@ pub fn Details() -> impl IntoView {
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(" · ");
-            rows.push(row(
-                i18n.t(section).to_string(),
-                dash(&i18n, text),
-                EditableField::Contacts,
-            ));
+            rows.push(row(section, dash(&i18n, text), EditableField::Contacts));
         }
         if fields.revenue_association_applies() {
             for field in REVENUE {
@@ -417,6 +402,7 @@ pub fn Details() -> impl IntoView {
     let lock_notes = move || {
         let mut by_reason: BTreeMap<&'static str, (LockReason, Vec<EditableField>)> =
             BTreeMap::new();
+        i18n.locale();
         locks.with(|locks| {
             for (group, refusal) in locks {
                 if let Some(Refusal::FieldLocked { why, .. }) = refusal {
@@ -431,13 +417,15 @@ pub fn Details() -> impl IntoView {
         by_reason
             .into_values()
             .map(|(why, groups)| {
-                let names = if groups.len() == EditableField::ALL.len() {
-                    i18n.t(ClaimText::AllDetails).to_string()
+                let fields = if groups.len() == EditableField::ALL.len() {
+                    tr!(i18n, claim.details.all_details)
                 } else {
-                    groups.iter().map(|group| i18n.t(group_label(*group))).collect::<Vec<_>>().join(", ")
+                    let names: Vec<String> = groups.iter().map(|group| rules::field_name(&i18n, *group)).collect();
+                    i18n.list(&names)
                 };
+                let reason = rules::lock_text(&i18n, why);
                 view! {
-                    <p class="lock-note"><LockMark /> " " {texts::locked_groups_text(&i18n, &names, rules::lock_text(why))}</p>
+                    <p class="lock-note"><LockMark /> " " {tr!(i18n, claim.details.locked_groups, fields, reason)}</p>
                 }
             })
             .collect_view()
@@ -451,17 +439,17 @@ pub fn Details() -> impl IntoView {
                     {read_only}
                     <div class="lock-notes">{lock_notes}</div>
                     <Show when=move || editable.get()>
-                        <button type="button" class="secondary" on:click=start>{move || i18n.t(ClaimText::EditDetails)}</button>
+                        <button type="button" class="secondary" on:click=start>{move || tr!(i18n, claim.details.edit)}</button>
                     </Show>
-                    <p class="feedback" role="status">{move || saved.get().then(|| i18n.t(ClaimText::DetailsSaved))}</p>
+                    <p class="feedback" role="status">{move || saved.get().then(|| tr!(i18n, claim.details.saved))}</p>
                 }
             >
                 <form class="details-form" on:submit=save novalidate=true>
                     <EditForm draft locks />
-                    <p class="form-error" role="alert">{move || error.get()}</p>
+                    <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
                     <div class="form-buttons">
-                        <button type="submit" class="primary">{move || i18n.t(ClaimText::SaveDetails)}</button>
-                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{move || i18n.t(ClaimText::Cancel)}</button>
+                        <button type="submit" class="primary">{move || tr!(i18n, claim.details.save)}</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>{move || tr!(i18n, common.cancel)}</button>
                     </div>
                 </form>
             </Show>
@@ -478,7 +466,7 @@ fn LockMark() -> impl IntoView {
             <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" focusable="false">
                 <path fill="currentColor" fill-rule="evenodd" d="M4 7V5a4 4 0 118 0v2h1v8H3V7zm2 0h4V5a2 2 0 10-4 0z" />
             </svg>
-            <span class="visually-hidden">{move || i18n.t(ClaimText::LockedPrefix)}</span>
+            <span class="visually-hidden">{move || tr!(i18n, claim.details.locked)}</span>
         </span>
     }
 }
@@ -498,17 +486,10 @@ fn EditForm(
         let error_id = format!("{id}-error");
         let lock = lock_of(field.group);
         let path = field.path;
-        let message = move || {
-            problems.with(|problems| {
-                problems_for(problems, path)
-                    .map(rules::problem)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        };
+        let message = move || problem_text_for(&i18n, &problems.get(), path);
         view! {
             <div class="field">
-                <label for=id.clone()>{field_label(&i18n, &field)}</label>
+                <label for=id.clone()>{move || field_label(&i18n, &field)}</label>
                 <input
                     id=id
                     type=field.input_type
@@ -518,62 +499,63 @@ fn EditForm(
                     prop:value=move || draft.with(|fields| (field.get)(fields).clone())
                     on:input=move |event| draft.update(|fields| *(field.set)(fields) = event_target_value(&event))
                 />
-                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
+                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
             </div>
         }
     };
     let area_lock = lock_of(EditableField::SolutionArea);
     let activities_lock = lock_of(EditableField::Activities);
     let products_lock = lock_of(EditableField::Products);
-    let area_problem = move || problem_text(&problems.get(), "fields.solution_area");
-    let activities_problem = move || problem_text(&problems.get(), "fields.activities");
-    let products_problem = move || problem_text(&problems.get(), "fields.products");
+    let area_problem = move || problem_text_for(&i18n, &problems.get(), "fields.solution_area");
+    let activities_problem = move || problem_text_for(&i18n, &problems.get(), "fields.activities");
+    let products_problem = move || problem_text_for(&i18n, &problems.get(), "fields.products");
     view! {
         {IDENTITY.into_iter().map(text_input).collect_view()}
         <div class="field">
-            <label for="edit-area">{move || i18n.t(ClaimText::FieldSolutionArea)}</label>
+            <label for="edit-area">{move || tr!(i18n, claim.details.solution_area)}</label>
             <select id="edit-area" disabled=area_lock.is_some() on:change=move |event| {
                 let value = event_target_value(&event);
                 draft.update(|fields| fields.solution_area = SolutionArea::ALL.into_iter().find(|area| format!("{area:?}") == value));
             }>
-                <option value="" selected=move || draft.with(|f| f.solution_area.is_none())>{move || i18n.t(ClaimText::ChooseArea)}</option>
+                <option value="" selected=move || draft.with(|f| f.solution_area.is_none())>{move || tr!(i18n, claim.details.choose_area)}</option>
                 {SolutionArea::ALL.into_iter().map(|area| view! {
-                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{rules::area_name(area)}</option>
+                    <option value=format!("{area:?}") selected=move || draft.with(|f| f.solution_area == Some(area))>{move || rules::area_name(&i18n, area)}</option>
                 }).collect_view()}
             </select>
-            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
+            <p class="field-error">{area_problem}{area_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
         </div>
         <fieldset class="checks" disabled=activities_lock.is_some()>
-            <legend>{move || i18n.t(ClaimText::FieldActivities)}</legend>
+            <legend>{move || tr!(i18n, claim.details.activities)}</legend>
             {Activity::ALL.into_iter().map(|activity| view! {
                 <label class="check">
                     <input type="checkbox" prop:checked=move || draft.with(|f| f.activities.contains(&activity)) on:change=move |event| {
                         let checked = event_target_checked(&event);
                         draft.update(|f| { if checked { f.activities.insert(activity); } else { f.activities.remove(&activity); } });
                     } />
-                    <span>{move || i18n.t(ClaimText::Activity(activity))}</span>
+                    <span>{move || activity_name(&i18n, activity)}</span>
                 </label>
             }).collect_view()}
-            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
+            <p class="field-error">{activities_problem}{activities_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
         </fieldset>
         <fieldset class="checks products" disabled=products_lock.is_some()>
-            <legend>{move || i18n.t(ClaimText::FieldProducts)}</legend>
+            <legend>{move || tr!(i18n, claim.details.products)}</legend>
             {move || {
                 let area = draft.with(|f| f.solution_area);
                 area.map(|area| Product::of_area(area).map(|product| view! { <ProductChoice product draft /> }).collect_view())
             }}
-            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</span> })}</p>
+            <p class="field-error">{products_problem}{products_lock.clone().map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
         </fieldset>
         {CONTACTS.into_iter().map(text_input).collect_view()}
         {move || draft.with(ClaimFields::revenue_association_applies).then(|| REVENUE.into_iter().map(text_input).collect_view())}
     }
 }
 
-fn problem_text(problems: &[Problem], path: &str) -> String {
-    problems_for(problems, path)
-        .map(rules::problem)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The problems of the field at `path`, worded, one after the other.
+fn problem_text_for(i18n: &I18n, problems: &[Problem], path: &str) -> String {
+    rules::sentences(
+        i18n,
+        problems_for(problems, path).map(|problem| rules::problem(i18n, problem)),
+    )
 }
 
 /// One product of the catalog: claimed or not, and its subscription detail.
@@ -617,11 +599,11 @@ fn ProductChoice(product: Product, draft: RwSignal<ClaimFields>) -> impl IntoVie
                         let checked = event_target_checked(&event);
                         update(&|p| p.several_subscriptions = checked);
                     } />
-                    <span>{move || i18n.t(ClaimText::SeveralSubscriptions)}</span>
+                    <span>{move || tr!(i18n, claim.details.several_subscriptions)}</span>
                 </label>
                 <Show when=several>
                     <div class="field sub">
-                        <label for=format!("edit-sub-{product:?}")>{move || i18n.t(ClaimText::SubscriptionId)}</label>
+                        <label for=format!("edit-sub-{product:?}")>{move || tr!(i18n, claim.details.subscription_id)}</label>
                         <input id=format!("edit-sub-{product:?}") type="text"
                             prop:value=move || draft.with(|f| f.products.iter().find(|p| p.product == product).map(|p| p.subscription_id.clone()).unwrap_or_default())
                             on:input=move |event| { let value = event_target_value(&event); update(&|p| p.subscription_id = value.clone()); } />

@@ -13,9 +13,9 @@ use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{time_zone, use_claim};
-use crate::i18n::claim::{self as texts, ClaimText};
-use crate::i18n::{rules, use_i18n};
+use super::{failure_text, time_zone, use_claim, Failure};
+use crate::i18n::rules::{action_name, actor_name};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app};
 
 /// The PoE section.
@@ -54,8 +54,8 @@ pub fn PoeList() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(Vec::<PoeDocument>::new());
-    let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
+    let error = RwSignal::new(Vec::<Failure>::new());
+    let done = RwSignal::new(false);
     Effect::new(move |_| {
         let documents = chosen.get();
         if documents.is_empty() {
@@ -64,23 +64,16 @@ pub fn PoeList() -> impl IntoView {
         chosen.set(Vec::new());
         let mut problems = Vec::new();
         for document in documents {
-            if let Err(message) = context.perform(&state, Action::AddPoe(document)) {
-                problems.push(message);
+            if let Err(failure) = context.perform(&state, Action::AddPoe(document)) {
+                problems.push(failure);
             }
         }
-        if problems.is_empty() {
-            error.set(None);
-            done.set(Some(texts::recorded_text(
-                &i18n,
-                claim_rules::history::ActionKind::AddPoe,
-            )));
-        } else {
-            error.set(Some(problems.join(" ")));
-        }
+        done.set(problems.is_empty());
+        error.set(problems);
     });
     let remove = move |id: uuid::Uuid| {
-        if let Err(message) = context.perform(&state, Action::RemovePoe(id)) {
-            error.set(Some(message));
+        if let Err(failure) = context.perform(&state, Action::RemovePoe(id)) {
+            error.set(vec![failure]);
         }
     };
     view! {
@@ -88,17 +81,17 @@ pub fn PoeList() -> impl IntoView {
             {move || {
                 let documents = documents.get();
                 if documents.is_empty() {
-                    return view! { <p class="muted">{move || i18n.t(ClaimText::NoPoe)}</p> }.into_any();
+                    return view! { <p class="muted">{move || tr!(i18n, claim.poe.none)}</p> }.into_any();
                 }
                 view! {
                     <div class="table-scroll">
                         <table class="poe-table">
                             <thead><tr>
-                                <th scope="col">{move || i18n.t(ClaimText::PoeFileName)}</th>
-                                <th scope="col">{move || i18n.t(ClaimText::PoeSize)}</th>
-                                <th scope="col">{move || i18n.t(ClaimText::PoeAdded)}</th>
-                                <th scope="col">{move || i18n.t(ClaimText::PoeSha256)}</th>
-                                <Show when=move || can_remove.get()><th scope="col"><span class="visually-hidden">{move || i18n.t(ClaimText::RemovePoe)}</span></th></Show>
+                                <th scope="col">{move || tr!(i18n, claim.poe.file)}</th>
+                                <th scope="col">{move || tr!(i18n, claim.poe.size)}</th>
+                                <th scope="col">{move || tr!(i18n, claim.poe.added)}</th>
+                                <th scope="col">{move || tr!(i18n, claim.poe.sha256)}</th>
+                                <Show when=move || can_remove.get()><th scope="col"><span class="visually-hidden">{move || tr!(i18n, common.remove)}</span></th></Show>
                             </tr></thead>
                             <tbody>
                                 {documents.into_iter().map(|document| {
@@ -111,15 +104,15 @@ pub fn PoeList() -> impl IntoView {
                                                 <span class="small muted">" " {document.media_type.clone()}</span>
                                                 {(!document.note.trim().is_empty()).then(|| view! { <p class="small">{document.note.clone()}</p> })}
                                             </td>
-                                            <td>{texts::size_text(&i18n, document.size)}</td>
-                                            <td>{format!("{} · {}", i18n.date_time(document.added_at, &time_zone()), texts::actor_name(&i18n, document.added_by))}</td>
+                                            <td>{move || size_text(&i18n, document.size)}</td>
+                                            <td>{move || tr!(i18n, claim.poe.added_by, time = i18n.date_time(document.added_at, &time_zone()), actor = actor_name(&i18n, document.added_by))}</td>
                                             // On paper the whole fingerprint is shown: it identifies the file.
                                             <td class="mono small" title=document.sha256.clone()>
                                                 <span class="screen-only">{short_hash} "…"</span>
                                                 <span class="print-only">{document.sha256.clone()}</span>
                                             </td>
                                             <Show when=move || can_remove.get()>
-                                                <td><button type="button" class="link-button" on:click=move |_| remove(id)>{move || i18n.t(ClaimText::RemovePoe)}</button></td>
+                                                <td><button type="button" class="link-button" on:click=move |_| remove(id)>{move || tr!(i18n, common.remove)}</button></td>
                                             </Show>
                                         </tr>
                                     }
@@ -131,15 +124,15 @@ pub fn PoeList() -> impl IntoView {
             }}
             {move || match (context.actor.get(), lock.get()) {
                 (Actor::Partner, None) => view! {
-                    <PoeFiles id="poe-add".to_string() label=ClaimText::AddPoeFiles chosen />
+                    <PoeFiles id="poe-add".to_string() label=|i18n| tr!(i18n, claim.poe.add_files) chosen />
                 }.into_any(),
                 (Actor::Partner, Some(refusal)) => view! {
-                    <p class="lock-note">{move || i18n.t(ClaimText::LockedPrefix)} " " {rules::refusal(&i18n, &refusal, &super::time_zone())}</p>
+                    <p class="lock-note">{move || tr!(i18n, claim.details.locked)} " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</p>
                 }.into_any(),
                 (Actor::Reviewer | Actor::Customer | Actor::System, _) => ().into_any(),
             }}
-            <p class="feedback" role="status">{move || done.get()}</p>
-            <p class="form-error" role="alert">{move || error.get()}</p>
+            <p class="feedback" role="status">{move || done.get().then(|| tr!(i18n, claim.actions.recorded, action = action_name(&i18n, ActionKind::AddPoe)))}</p>
+            <p class="form-error" role="alert">{move || rules::sentences(&i18n, error.get().iter().map(|failure| failure_text(&i18n, failure, &time_zone())))}</p>
         </div>
     }
 }
@@ -150,7 +143,7 @@ pub fn PoeList() -> impl IntoView {
 #[component]
 pub(super) fn PoeFiles(
     id: String,
-    label: ClaimText,
+    label: fn(&I18n) -> String,
     chosen: RwSignal<Vec<PoeDocument>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -191,11 +184,32 @@ pub(super) fn PoeFiles(
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field poe-files">
-            <label for=id.clone()>{move || i18n.t(label)}</label>
-            <input id=id type="file" multiple=true aria-describedby=hint_id.clone() on:change=on_change />
-            <p id=hint_id class="hint small">{move || i18n.t(ClaimText::AddPoeHint)}</p>
-            <Show when=move || { reading.get() > 0 }><p class="small" role="status">{move || i18n.t(ClaimText::ReadingFiles)}</p></Show>
+            // Our own button (the label) in the page's language; the browser's file input,
+            // which speaks the browser's language, stays hidden.
+            <label class="button secondary file-button" for=id.clone()>{move || label(&i18n)}</label>
+            <input id=id class="visually-hidden" type="file" multiple=true aria-describedby=hint_id.clone() on:change=on_change />
+            <p id=hint_id class="hint small">{move || tr!(i18n, claim.poe.hint)}</p>
+            <Show when=move || { reading.get() > 0 }><p class="small" role="status">{move || tr!(i18n, claim.poe.reading)}</p></Show>
         </div>
+    }
+}
+
+/// A file size: "12 KB", "1.4 MB", numbers in the current language's style.
+fn size_text(i18n: &I18n, bytes: u64) -> String {
+    if bytes < 1024 {
+        tr!(i18n, claim.poe.bytes, size = i18n.number(bytes as i64))
+    } else if bytes < 1024 * 1024 {
+        tr!(
+            i18n,
+            claim.poe.kilobytes,
+            size = i18n.number(((bytes + 512) / 1024) as i64)
+        )
+    } else {
+        tr!(
+            i18n,
+            claim.poe.megabytes,
+            size = i18n.decimal(bytes as f64 / (1024.0 * 1024.0))
+        )
     }
 }
 

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use super::steps::{activity_id, area_id};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
-use crate::i18n::wizard::WizardText;
-use crate::i18n::{rules, use_i18n};
+use crate::i18n::rules::{activity_name, area_name, program_list};
+use crate::i18n::{tr, use_i18n};
 
 /// The control keys under which the area's and the activities' messages are shown.
 const AREA_KEY: &str = "wiz-solution_area";
@@ -21,24 +21,6 @@ fn programs_of(area: SolutionArea, activity: Activity) -> Vec<Program> {
     derived_programs(Some(area), &BTreeSet::from([activity]))
 }
 
-/// An activity's name.
-pub fn activity_name(activity: Activity) -> WizardText {
-    match activity {
-        Activity::Presales => WizardText::ActivityPresales,
-        Activity::Usage => WizardText::ActivityUsage,
-        Activity::RevenueAssociation => WizardText::ActivityRevenue,
-    }
-}
-
-/// Program names joined for a sentence.
-fn program_names(programs: &[Program]) -> String {
-    programs
-        .iter()
-        .map(|program| rules::program_name(*program))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Area radio buttons, then the activities the area allows.
 #[component]
 pub fn ActivityStep() -> impl IntoView {
@@ -47,16 +29,16 @@ pub fn ActivityStep() -> impl IntoView {
     // Memos, so that typing elsewhere does not rebuild the choices (and lose focus).
     let area = Memo::new(move |_| draft.fields.with(|f| f.solution_area));
     view! {
-        <p class="step-intro">{move || i18n.t(WizardText::ActivityIntro)}</p>
+        <p class="step-intro">{move || tr!(i18n, wizard.activity_intro)}</p>
         <fieldset class="group" aria-describedby="wiz-solution_area-messages">
-            <legend>{move || i18n.t(WizardText::SolutionArea)}</legend>
+            <legend>{move || tr!(i18n, wizard.solution_area)}</legend>
             <div class="choices">
                 {SolutionArea::ALL.map(|option| view! { <AreaChoice area=option /> }).collect_view()}
             </div>
             <FieldMessages id="wiz-solution_area-messages" messages=draft.messages(AREA_KEY, || "fields.solution_area".to_string()) />
         </fieldset>
         {move || match area.get() {
-            None => view! { <p class="notice">{move || i18n.t(WizardText::ChooseAreaFirst)}</p> }.into_any(),
+            None => view! { <p class="notice">{move || tr!(i18n, wizard.choose_area_first)}</p> }.into_any(),
             Some(area) => view! { <Activities area /> }.into_any(),
         }}
         <ProgramsSummary />
@@ -68,14 +50,14 @@ pub fn ActivityStep() -> impl IntoView {
 fn AreaChoice(area: SolutionArea) -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    let description = match area {
-        SolutionArea::Microsoft365 => WizardText::AreaMicrosoft365,
-        SolutionArea::BusinessApplications => WizardText::AreaBusinessApplications,
+    let description = move || match area {
+        SolutionArea::Microsoft365 => tr!(i18n, wizard.area_microsoft_365),
+        SolutionArea::BusinessApplications => tr!(i18n, wizard.area_business_applications),
     };
     view! {
         <Choice
             id=area_id(area)
-            label=rules::area_name(area)
+            label=move || area_name(&i18n, area)
             radio_group="solution_area"
             checked=Signal::derive(move || draft.fields.with(|f| f.solution_area == Some(area)))
             on_toggle=move |on: bool| {
@@ -84,7 +66,7 @@ fn AreaChoice(area: SolutionArea) -> impl IntoView {
                 }
             }
         >
-            <p>{move || i18n.t(description)}</p>
+            <p>{description}</p>
         </Choice>
     }
 }
@@ -104,8 +86,8 @@ fn Activities(area: SolutionArea) -> impl IntoView {
     });
     view! {
         <fieldset class="group" aria-describedby="wiz-activities-messages">
-            <legend>{move || i18n.t(WizardText::Activity)}</legend>
-            <p class="field-hint">{move || i18n.t(WizardText::ActivityHint)}</p>
+            <legend>{move || tr!(i18n, wizard.activity)}</legend>
+            <p class="field-hint">{move || tr!(i18n, wizard.activity_hint)}</p>
             <div class="choices">
                 {move || shown.get().into_iter().map(|activity| view! { <ActivityChoice area activity /> }).collect_view()}
             </div>
@@ -119,31 +101,25 @@ fn Activities(area: SolutionArea) -> impl IntoView {
 fn ActivityChoice(area: SolutionArea, activity: Activity) -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    let name = activity_name(activity);
-    let explanation = match activity {
-        Activity::Presales => WizardText::ActivityPresalesText,
-        Activity::Usage => WizardText::ActivityUsageText,
-        Activity::RevenueAssociation => WizardText::ActivityRevenueText,
+    let explanation = move || match activity {
+        Activity::Presales => tr!(i18n, wizard.activity_presales_text),
+        Activity::Usage => tr!(i18n, wizard.activity_usage_text),
+        Activity::RevenueAssociation => tr!(i18n, wizard.activity_revenue_text),
     };
     let programs = programs_of(area, activity);
     let leads_to = if programs.is_empty() {
-        view! { <p class="leads-to not-allowed">{move || i18n.t(WizardText::NotForArea)}</p> }
+        view! { <p class="leads-to not-allowed">{move || tr!(i18n, wizard.not_for_area)}</p> }
             .into_any()
     } else {
-        let names = program_names(&programs);
         view! {
-            <p class="leads-to">
-                <span class="leads-to-label">{move || i18n.t(WizardText::LeadsTo)}</span>
-                " "
-                <strong>{names}</strong>
-            </p>
+            <p class="leads-to">{move || tr!(i18n, wizard.leads_to, programs = program_list(&i18n, &programs))}</p>
         }
         .into_any()
     };
     view! {
         <Choice
             id=activity_id(activity)
-            label=move || i18n.t(name)
+            label=move || activity_name(&i18n, activity)
             checked=Signal::derive(move || draft.fields.with(|f| f.activities.contains(&activity)))
             on_toggle=move |on: bool| {
                 draft.choose(ACTIVITIES_KEY, |f| {
@@ -155,7 +131,7 @@ fn ActivityChoice(area: SolutionArea, activity: Activity) -> impl IntoView {
                 })
             }
         >
-            <p>{move || i18n.t(explanation)}</p>
+            <p>{explanation}</p>
             {leads_to}
         </Choice>
     }
@@ -172,14 +148,10 @@ fn ProgramsSummary() -> impl IntoView {
             {move || {
                 let programs = programs();
                 if programs.is_empty() {
-                    view! { <p>{move || i18n.t(WizardText::NoProgramYet)}</p> }.into_any()
+                    view! { <p>{move || tr!(i18n, wizard.no_program_yet)}</p> }.into_any()
                 } else {
                     view! {
-                        <p>
-                            {move || i18n.t(WizardText::ClaimLeadsTo)}
-                            " "
-                            <strong>{program_names(&programs)}</strong>
-                        </p>
+                        <p>{move || tr!(i18n, wizard.claim_leads_to, programs = program_list(&i18n, &programs))}</p>
                     }
                     .into_any()
                 }

@@ -19,8 +19,7 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
 use super::steps::Step;
-use crate::i18n::wizard::WizardText;
-use crate::i18n::{rules, I18n};
+use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::Route;
 use crate::state::{AppState, ChangeError};
 
@@ -36,8 +35,8 @@ pub enum SaveState {
     Pending,
     /// Everything typed is stored.
     Saved,
-    /// The last save failed; the message says why (the text stays in the form).
-    Failed(String),
+    /// The last save failed, and why (the text stays in the form).
+    Failed(ChangeError),
 }
 
 /// The wizard's state: the working copy, the stored draft's ID, the step, and which
@@ -45,7 +44,6 @@ pub enum SaveState {
 #[derive(Debug, Clone, Copy)]
 pub struct Draft {
     state: AppState,
-    i18n: I18n,
     /// The stored draft, once the first change created it.
     pub id: RwSignal<Option<Uuid>>,
     /// What the partner typed, saved or not.
@@ -67,7 +65,7 @@ pub struct Draft {
 
 impl Draft {
     /// The wizard's state for a new draft (`None`) or for the stored draft `id`.
-    pub fn new(state: AppState, i18n: I18n, id: Option<Uuid>, step: Step) -> Self {
+    pub fn new(state: AppState, id: Option<Uuid>, step: Step) -> Self {
         let stored = id.and_then(|id| {
             state
                 .claims
@@ -91,7 +89,6 @@ impl Draft {
         });
         Draft {
             state,
-            i18n,
             id,
             fields,
             step: RwSignal::new(step),
@@ -136,13 +133,15 @@ impl Draft {
     }
 
     /// Like [`Draft::messages`], for the problems `shows` picks (a group that shows some
-    /// of its members' problems itself).
+    /// of its members' problems itself). Call it from a component: the messages are
+    /// worded in the language of the moment.
     pub fn messages_where(
         &self,
         element_id: &str,
         shows: impl Fn(&Problem) -> bool + Send + Sync + 'static,
     ) -> Signal<Vec<String>> {
         let draft = *self;
+        let i18n = use_i18n();
         let element_id = element_id.to_string();
         Signal::derive(move || {
             let visible = draft.show_all.get()
@@ -155,7 +154,7 @@ impl Draft {
                 problems
                     .iter()
                     .filter(|p| shows(p))
-                    .map(rules::problem)
+                    .map(|p| rules::problem(&i18n, p))
                     .collect()
             })
         })
@@ -270,15 +269,10 @@ impl Draft {
                 if let Some(claim) = self.id.get_untracked().and_then(|id| self.state.claim(id)) {
                     self.fields.set(claim.fields);
                 }
-                self.save.set(SaveState::Failed(
-                    self.i18n.t(WizardText::ChangedElsewhere).to_string(),
-                ));
+                self.save
+                    .set(SaveState::Failed(ChangeError::ChangedElsewhere));
             }
-            Err(error) => self.save.set(SaveState::Failed(describe_error_with(
-                self.i18n,
-                &error,
-                &self.state.time_zone_untracked(),
-            ))),
+            Err(error) => self.save.set(SaveState::Failed(error)),
         }
     }
 
@@ -352,8 +346,8 @@ fn preview_claim(state: AppState, id: Option<Uuid>, fields: &ClaimFields) -> Cla
 pub fn describe_error_with(i18n: I18n, error: &ChangeError, zone: &str) -> String {
     match error {
         ChangeError::Refused(refusal) => rules::refusal(&i18n, refusal, zone),
-        ChangeError::ChangedElsewhere => i18n.t(WizardText::ChangedElsewhere).to_string(),
-        ChangeError::KeptAside => i18n.t(WizardText::KeptAside).to_string(),
-        ChangeError::NotFound => i18n.t(WizardText::DraftGone).to_string(),
+        ChangeError::ChangedElsewhere => tr!(i18n, wizard.changed_elsewhere),
+        ChangeError::KeptAside => tr!(i18n, wizard.kept_aside),
+        ChangeError::NotFound => tr!(i18n, wizard.draft_gone),
     }
 }

@@ -12,31 +12,31 @@ use super::steps::POE_INPUT_ID;
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages};
 use crate::components::poe::{AddPoe, PoeList};
-use crate::i18n::wizard::WizardText;
-use crate::i18n::{rules, use_i18n};
+use crate::i18n::{rules, tr, use_i18n, I18n};
+use crate::state::ChangeError;
 
 /// Adding and removing PoE files, then the checklist.
 #[component]
 pub fn PoeStep() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<ChangeError>);
     let report = move |result: Result<_, _>| match result {
         Ok(_) => problem.set(None),
-        Err(error) => problem.set(Some(describe_error_with(i18n, &error, &draft.time_zone()))),
+        Err(error) => problem.set(Some(error)),
     };
     let on_added = move |document: PoeDocument| report(draft.perform(Action::AddPoe(document)));
     let on_remove = move |id: Uuid| report(draft.perform(Action::RemovePoe(id)));
     let documents =
         Signal::derive(move || draft.claim().map(|claim| claim.poe).unwrap_or_default());
     view! {
-        <p class="step-intro">{move || i18n.t(WizardText::PoeIntro)}</p>
+        <p class="step-intro">{move || tr!(i18n, wizard.poe_intro)}</p>
         <section class="group" aria-labelledby="wiz-poe-title">
-            <h3 id="wiz-poe-title">{move || i18n.t(WizardText::PoeFiles)}</h3>
+            <h3 id="wiz-poe-title">{move || tr!(i18n, wizard.poe_files)}</h3>
             <FieldMessages id="wiz-poe-messages" messages=draft.messages("wiz-poe", || "poe".to_string()) />
             <PoeList documents on_remove />
             <AddPoe input_id=POE_INPUT_ID on_added />
-            {move || problem.get().map(|text| view! { <p class="field-message" role="alert">{text}</p> })}
+            {move || problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error, &draft.time_zone())}</p> })}
         </section>
         <Readiness />
     }
@@ -47,21 +47,22 @@ pub fn PoeStep() -> impl IntoView {
 #[component]
 fn Readiness() -> impl IntoView {
     let i18n = use_i18n();
-    let problem = RwSignal::new(None::<String>);
+    let draft = use_draft();
+    let problem = RwSignal::new(None::<ChangeError>);
     view! {
         <fieldset class="group readiness">
-            <legend>{move || i18n.t(WizardText::ReadinessTitle)}</legend>
-            <p class="field-hint">{move || i18n.t(WizardText::ReadinessHint)}</p>
+            <legend>{move || tr!(i18n, wizard.readiness_title)}</legend>
+            <p class="field-hint">{move || tr!(i18n, wizard.readiness_hint)}</p>
             // The checks are fixed; only their state changes, so ticking one keeps focus.
             <div class="choices">{ReadinessCheck::ALL.map(|check| view! { <ReadinessChoice check problem /> }).collect_view()}</div>
-            {move || problem.get().map(|text| view! { <p class="field-message" role="alert">{text}</p> })}
+            {move || problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error, &draft.time_zone())}</p> })}
         </fieldset>
     }
 }
 
 /// One readiness check: ticked or not, and what the rules say about it.
 #[component]
-fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<String>>) -> impl IntoView {
+fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<ChangeError>>) -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
     let item = Memo::new(move |_| {
@@ -78,7 +79,7 @@ fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<String>>) -> 
     let message = move || {
         item.with(|item| {
             item.as_ref()
-                .map(rules::readiness_advice)
+                .map(|item| rules::readiness_advice(&i18n, item))
                 .unwrap_or_default()
         })
     };
@@ -95,14 +96,14 @@ fn ReadinessChoice(check: ReadinessCheck, problem: RwSignal<Option<String>>) -> 
         *flag(&mut checklist, check) = on;
         match draft.perform(Action::SetPoeChecklist(checklist)) {
             Ok(_) => problem.set(None),
-            Err(error) => problem.set(Some(describe_error_with(i18n, &error, &draft.time_zone()))),
+            Err(error) => problem.set(Some(error)),
         }
     };
     view! {
-        <Choice id=format!("wiz-readiness-{check:?}") label=move || i18n.t(readiness_label(check)) checked on_toggle=toggle>
+        <Choice id=format!("wiz-readiness-{check:?}") label=move || readiness_label(&i18n, check) checked on_toggle=toggle>
             <p class="readiness-state" data-state=move || if ok() { "ok" } else { "warning" }>
                 <span class="readiness-marker" aria-hidden="true">{move || if ok() { "✓" } else { "!" }}</span>
-                <strong>{move || i18n.t(if ok() { WizardText::ReadyOk } else { WizardText::ReadyWarning })}</strong>
+                <strong>{move || if ok() { tr!(i18n, wizard.ready_ok) } else { tr!(i18n, wizard.ready_warning) }}</strong>
                 " "
                 <span>{message}</span>
             </p>
@@ -127,12 +128,12 @@ fn is_ticked(mut checklist: PoeChecklist, check: ReadinessCheck) -> bool {
 }
 
 /// The checkbox label of a readiness check.
-pub fn readiness_label(check: ReadinessCheck) -> WizardText {
+pub fn readiness_label(i18n: &I18n, check: ReadinessCheck) -> String {
     match check {
-        ReadinessCheck::PoeAboutClaim => WizardText::CheckAboutClaim,
-        ReadinessCheck::CustomerAcknowledgment => WizardText::CheckAcknowledgment,
-        ReadinessCheck::DatesRecent => WizardText::CheckDates,
-        ReadinessCheck::SolutionDescribed => WizardText::CheckSolution,
-        ReadinessCheck::ProductsNamed => WizardText::CheckProducts,
+        ReadinessCheck::PoeAboutClaim => tr!(i18n, wizard.check.about_claim),
+        ReadinessCheck::CustomerAcknowledgment => tr!(i18n, wizard.check.acknowledgment),
+        ReadinessCheck::DatesRecent => tr!(i18n, wizard.check.dates),
+        ReadinessCheck::SolutionDescribed => tr!(i18n, wizard.check.solution),
+        ReadinessCheck::ProductsNamed => tr!(i18n, wizard.check.products),
     }
 }

@@ -3,29 +3,28 @@
 use leptos::prelude::*;
 
 use super::text::DraftText;
-use crate::i18n::use_i18n;
-use crate::i18n::wizard::WizardText;
+use crate::i18n::{tr, use_i18n};
 
 /// Claim name, Partner ID, customer domain and tenant ID.
 #[component]
 pub fn PartnerStep() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="step-intro">{move || i18n.t(WizardText::PartnerIntro)}</p>
+        <p class="step-intro">{move || tr!(i18n, wizard.partner_intro)}</p>
         <DraftText
             path="fields.name"
-            label=WizardText::ClaimName
-            hint=WizardText::ClaimNameHint
+            label=|i18n| tr!(i18n, wizard.claim_name)
+            hint=|i18n| tr!(i18n, wizard.claim_name_hint)
             get=|f| f.name.clone()
             set=|f, text| f.name = text
             size=50
         />
         <fieldset class="group">
-            <legend>{move || i18n.t(WizardText::PartnerGroup)}</legend>
+            <legend>{move || tr!(i18n, wizard.partner_group)}</legend>
             <DraftText
                 path="fields.partner_id"
-                label=WizardText::PartnerId
-                hint=WizardText::PartnerIdHint
+                label=|i18n| tr!(i18n, wizard.partner_id)
+                hint=|i18n| tr!(i18n, wizard.partner_id_hint)
                 get=|f| f.partner_id.clone()
                 set=|f, text| f.partner_id = text
                 input_mode="numeric"
@@ -34,11 +33,11 @@ pub fn PartnerStep() -> impl IntoView {
             />
         </fieldset>
         <fieldset class="group">
-            <legend>{move || i18n.t(WizardText::CustomerGroup)}</legend>
+            <legend>{move || tr!(i18n, wizard.customer_group)}</legend>
             <DraftText
                 path="fields.customer_domain"
-                label=WizardText::CustomerDomain
-                hint=WizardText::CustomerDomainHint
+                label=|i18n| tr!(i18n, wizard.customer_domain)
+                hint=|i18n| tr!(i18n, wizard.customer_domain_hint)
                 get=|f| f.customer_domain.clone()
                 set=|f, text| f.customer_domain = text
                 input_mode="url"
@@ -46,8 +45,8 @@ pub fn PartnerStep() -> impl IntoView {
             />
             <DraftText
                 path="fields.tenant_id"
-                label=WizardText::TenantId
-                hint=WizardText::TenantIdHint
+                label=|i18n| tr!(i18n, wizard.tenant_id)
+                hint=|i18n| tr!(i18n, wizard.tenant_id_hint)
                 get=|f| f.tenant_id.clone()
                 set=|f, text| f.tenant_id = text
                 monospace=true

@@ -9,8 +9,8 @@ use super::stepper::go_to;
 use super::steps::{product_id, several_id, subscription_id, Step};
 use super::use_draft;
 use crate::components::field::{Choice, FieldMessages, TextField};
-use crate::i18n::wizard::WizardText;
-use crate::i18n::{rules, use_i18n};
+use crate::i18n::rules::area_name;
+use crate::i18n::{tr, use_i18n};
 
 /// The control key under which the product list's own messages are shown.
 const PRODUCTS_KEY: &str = "wiz-products";
@@ -23,14 +23,14 @@ pub fn ProductsStep() -> impl IntoView {
     // A memo, so that typing a subscription ID does not rebuild the list (and lose focus).
     let area = Memo::new(move |_| draft.fields.with(|f| f.solution_area));
     view! {
-        <p class="step-intro">{move || i18n.t(WizardText::ProductsIntro)}</p>
+        <p class="step-intro">{move || tr!(i18n, wizard.products_intro)}</p>
         {move || match area.get() {
             None => {
                 view! {
                     <div class="notice">
-                        <p>{move || i18n.t(WizardText::ChooseAreaForProducts)}</p>
+                        <p>{move || tr!(i18n, wizard.choose_area_for_products)}</p>
                         <button type="button" class="button secondary" on:click=move |_| go_to(draft, Step::Activity, None)>
-                            {move || i18n.t(WizardText::GoToArea)}
+                            {move || tr!(i18n, wizard.go_to_area)}
                         </button>
                     </div>
                 }
@@ -65,14 +65,14 @@ fn ProductList(area: SolutionArea) -> impl IntoView {
         products.extend(others);
         products
     });
-    let hint = match area {
-        SolutionArea::Microsoft365 => WizardText::ProductsHintMicrosoft365,
-        SolutionArea::BusinessApplications => WizardText::ProductsHintBusinessApplications,
+    let hint = move || match area {
+        SolutionArea::Microsoft365 => tr!(i18n, wizard.products_hint_microsoft_365),
+        SolutionArea::BusinessApplications => tr!(i18n, wizard.products_hint_business_applications),
     };
     view! {
         <fieldset class="group" aria-describedby="wiz-products-messages">
-            <legend>{rules::area_name(area)}</legend>
-            <p class="field-hint">{move || i18n.t(hint)}</p>
+            <legend>{move || area_name(&i18n, area)}</legend>
+            <p class="field-hint">{hint}</p>
             <FieldMessages id="wiz-products-messages" messages />
             <ul class="product-list">
                 {move || shown.get().into_iter().map(|product| view! { <ProductItem product area /> }).collect_view()}
@@ -115,7 +115,7 @@ fn ProductItem(product: Product, area: SolutionArea) -> impl IntoView {
             <Choice id=product_id(product) label=product.display_name() checked=is_claimed on_toggle=toggle>
                 // Said once it matters, not on every Dynamics 365 product of the list.
                 <Show when=move || product.is_dynamics_365() && is_claimed.get()>
-                    <p class="tag">{move || i18n.t(WizardText::NeedsTechnicalContact)}</p>
+                    <p class="tag">{move || tr!(i18n, wizard.needs_technical_contact)}</p>
                 </Show>
             </Choice>
             <Show when=move || needs_subscription && is_claimed.get()>
@@ -167,15 +167,15 @@ fn Subscription(product: Product) -> impl IntoView {
         <div class="product-extra">
             <Choice
                 id=several_key.clone()
-                label=move || i18n.t(WizardText::SeveralSubscriptions)
+                label=move || tr!(i18n, wizard.several_subscriptions)
                 checked=several
                 on_toggle=move |on: bool| draft.choose(&several_key, |f| update(f, &|c| c.several_subscriptions = on))
             />
             <Show when=move || several.get() || had_id>
                 <TextField
                     id=input_id.clone()
-                    label=move || i18n.t(WizardText::SubscriptionId)
-                    hint=Some(Signal::derive(move || i18n.t(WizardText::SubscriptionIdHint).to_string()))
+                    label=move || tr!(i18n, wizard.subscription_id)
+                    hint=Some(Signal::derive(move || tr!(i18n, wizard.subscription_id_hint)))
                     value=Signal::derive(move || draft.fields.with(|f| f.products.iter().find(|c| c.product == product).map(|c| c.subscription_id.clone()).unwrap_or_default()))
                     on_input=move |text: String| draft.type_text(|f| update(f, &|c| c.subscription_id = text.clone()))
                     on_commit={

@@ -7,16 +7,16 @@ use claim_rules::validation::{self, poe_readiness, ReadinessState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::activity::activity_name;
 use super::draft::describe_error_with;
 use super::evidence::readiness_label;
 use super::stepper::go_to;
 use super::steps::{target, Step};
 use super::use_draft;
-use crate::i18n::wizard::{fill, WizardText};
-use crate::i18n::{rules, use_i18n, I18n};
+use crate::i18n::rules::{self, activity_name, area_name, program_list};
+use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::{navigate, Route};
 use crate::state::use_app;
+use crate::state::ChangeError;
 
 /// The ID of the "still missing" section, focused when Submit finds something missing.
 const MISSING_ID: &str = "wiz-missing";
@@ -26,7 +26,7 @@ const MISSING_ID: &str = "wiz-missing";
 pub fn ReviewStep() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    let submit_problem = RwSignal::new(None::<String>);
+    let submit_problem = RwSignal::new(None::<ChangeError>);
     let submit = move |_| {
         draft.commit();
         draft.submit_attempted.set(true);
@@ -36,22 +36,20 @@ pub fn ReviewStep() -> impl IntoView {
         }
         match draft.perform(Action::Submit) {
             Ok(claim) => navigate(Route::Claim(claim.id)),
-            Err(error) => {
-                submit_problem.set(Some(describe_error_with(i18n, &error, &draft.time_zone())))
-            }
+            Err(error) => submit_problem.set(Some(error)),
         }
     };
     view! {
-        <p class="step-intro">{move || i18n.t(WizardText::ReviewIntro)}</p>
+        <p class="step-intro">{move || tr!(i18n, wizard.review_intro)}</p>
         <Missing />
         <Warnings />
         <Summary />
         <div class="submit-area">
-            <p class="field-hint" id="wiz-submit-hint">{move || i18n.t(WizardText::SubmitHint)}</p>
+            <p class="field-hint" id="wiz-submit-hint">{move || tr!(i18n, wizard.submit_hint)}</p>
             <button type="button" id="wiz-submit" class="button primary large" aria-describedby="wiz-submit-hint" on:click=submit>
-                {move || i18n.t(WizardText::Submit)}
+                {move || tr!(i18n, wizard.submit)}
             </button>
-            {move || submit_problem.get().map(|text| view! { <p class="field-message" role="alert">{text}</p> })}
+            {move || submit_problem.get().map(|error| view! { <p class="field-message" role="alert">{move || describe_error_with(i18n, &error, &draft.time_zone())}</p> })}
         </div>
     }
 }
@@ -80,9 +78,9 @@ fn Missing() -> impl IntoView {
                         <div class="review-ready">
                             <h3 id="wiz-missing-title">
                                 <span class="review-marker ok" aria-hidden="true">"✓"</span>
-                                {move || i18n.t(WizardText::ReadyTitle)}
+                                {move || tr!(i18n, wizard.ready_title)}
                             </h3>
-                            <p>{move || i18n.t(WizardText::ReadyText)}</p>
+                            <p>{move || tr!(i18n, wizard.ready_text)}</p>
                         </div>
                     }
                     .into_any();
@@ -93,7 +91,7 @@ fn Missing() -> impl IntoView {
                     <div class="review-problems">
                         <h3 id="wiz-missing-title">
                             <span class="review-marker" aria-hidden="true">"!"</span>
-                            {fill(i18n.t(WizardText::MissingTitle), &[("count", &i18n.number(count as i64))])}
+                            {move || tr!(i18n, wizard.missing_title, count = i18n.number(count as i64))}
                         </h3>
                         <ul>
                             {problems
@@ -102,9 +100,9 @@ fn Missing() -> impl IntoView {
                                     let (step, element) = target(&problem.field, &fields);
                                     view! {
                                         <li>
-                                            <span class="review-step-tag">{move || i18n.t(step.title())}</span>
+                                            <span class="review-step-tag">{move || step.title(&i18n)}</span>
                                             <button type="button" class="link" on:click=move |_| go_to(draft, step, Some(element.clone()))>
-                                                {rules::problem(&problem)}
+                                                {move || rules::problem(&i18n, &problem)}
                                             </button>
                                         </li>
                                     }
@@ -145,7 +143,7 @@ fn Warnings() -> impl IntoView {
             .into_iter()
             .filter(|c| c.involves(id))
             .map(|c| {
-                rules::competition(&c, |other| {
+                rules::competition(&i18n, &c, |other| {
                     claims
                         .iter()
                         .find(|claim| claim.id == other)
@@ -157,19 +155,19 @@ fn Warnings() -> impl IntoView {
     view! {
         <Show when=move || !readiness().is_empty() || !competition().is_empty()>
             <section class="review-warnings" aria-labelledby="wiz-warnings-title">
-                <h3 id="wiz-warnings-title">{move || i18n.t(WizardText::WarningsTitle)}</h3>
-                <p class="field-hint">{move || i18n.t(WizardText::WarningsHint)}</p>
+                <h3 id="wiz-warnings-title">{move || tr!(i18n, wizard.warnings_title)}</h3>
+                <p class="field-hint">{move || tr!(i18n, wizard.warnings_hint)}</p>
                 <ul>
                     {move || {
                         competition()
                             .into_iter()
-                            .map(|message| {
+                            .map(|competition| {
                                 view! {
                                     <li class="warning-item">
                                         <span class="warning-marker" aria-hidden="true">"!"</span>
-                                        <strong>{move || i18n.t(WizardText::CompetingClaim)}</strong>
+                                        <strong>{move || tr!(i18n, wizard.competing_claim)}</strong>
                                         " "
-                                        {message}
+                                        {competition}
                                     </li>
                                 }
                             })
@@ -184,9 +182,9 @@ fn Warnings() -> impl IntoView {
                                     <li class="warning-item">
                                         // The label only: the PoE step, one click away, explains each check.
                                         <span class="warning-marker" aria-hidden="true">"!"</span>
-                                        <span class="sr-only">{move || i18n.t(WizardText::ReadyWarning)} " "</span>
+                                        <span class="sr-only">{move || tr!(i18n, wizard.ready_warning)} " "</span>
                                         <button type="button" class="link" on:click=move |_| go_to(draft, Step::Poe, Some(format!("wiz-readiness-{check:?}")))>
-                                            {move || i18n.t(readiness_label(check))}
+                                            {move || readiness_label(&i18n, check)}
                                         </button>
                                     </li>
                                 }
@@ -218,7 +216,7 @@ fn Summary() -> impl IntoView {
 }
 
 /// One row of the summary: a label and a value (empty when not filled in).
-type Row = (WizardText, String);
+type Row = (String, String);
 
 /// The rows of a step's summary.
 fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
@@ -237,61 +235,66 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
     };
     match step {
         Step::Partner => vec![
-            (WizardText::ClaimName, fields.name.clone()),
-            (WizardText::PartnerId, fields.partner_id.clone()),
-            (WizardText::CustomerDomain, fields.customer_domain.clone()),
-            (WizardText::TenantId, fields.tenant_id.clone()),
+            (tr!(i18n, wizard.claim_name), fields.name.clone()),
+            (tr!(i18n, wizard.partner_id), fields.partner_id.clone()),
+            (
+                tr!(i18n, wizard.customer_domain),
+                fields.customer_domain.clone(),
+            ),
+            (tr!(i18n, wizard.tenant_id), fields.tenant_id.clone()),
         ],
         Step::Activity => vec![
             (
-                WizardText::SolutionArea,
+                tr!(i18n, wizard.solution_area),
                 fields
                     .solution_area
-                    .map(|area| rules::area_name(area).to_string())
+                    .map(|area| area_name(&i18n, area))
                     .unwrap_or_default(),
             ),
             (
-                WizardText::Activity,
-                fields
-                    .activities
-                    .iter()
-                    .map(|a| i18n.t(activity_name(*a)))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                tr!(i18n, wizard.activity),
+                i18n.list(
+                    &fields
+                        .activities
+                        .iter()
+                        .map(|a| activity_name(&i18n, *a))
+                        .collect::<Vec<_>>(),
+                ),
             ),
             (
-                WizardText::Programs,
-                fields
-                    .programs()
-                    .iter()
-                    .map(|p| rules::program_name(*p))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                tr!(i18n, wizard.programs),
+                program_list(&i18n, &fields.programs()),
             ),
         ],
         Step::Products => vec![(
-            WizardText::StepProducts,
-            fields
-                .products
-                .iter()
-                .map(|c| {
-                    if c.subscription_id.is_empty() {
-                        c.product.display_name().to_string()
-                    } else {
-                        format!("{} ({})", c.product.display_name(), c.subscription_id)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
+            tr!(i18n, wizard.step.products),
+            i18n.list(
+                &fields
+                    .products
+                    .iter()
+                    .map(|c| {
+                        if c.subscription_id.is_empty() {
+                            c.product.display_name().to_string()
+                        } else {
+                            tr!(
+                                i18n,
+                                wizard.product_with_subscription,
+                                product = c.product.display_name(),
+                                id = c.subscription_id.clone()
+                            )
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            ),
         )],
         Step::Contacts => {
             let mut rows = vec![(
-                WizardText::CustomerContact,
+                tr!(i18n, wizard.customer_contact),
                 contact(&fields.customer_contact),
             )];
             let technical = contact(&fields.technical_contact);
             if fields.technical_contact_applies() {
-                rows.push((WizardText::TechnicalContact, technical));
+                rows.push((tr!(i18n, wizard.technical_contact), technical));
             }
             let partner = [
                 fields.partner_contact.name.as_str(),
@@ -302,32 +305,33 @@ fn rows(step: Step, claim: &Claim, i18n: I18n) -> Vec<Row> {
             .copied()
             .collect::<Vec<_>>()
             .join(" · ");
-            rows.push((WizardText::PartnerContact, partner));
+            rows.push((tr!(i18n, wizard.partner_contact), partner));
             if fields.activities.contains(&Activity::RevenueAssociation) {
                 let revenue = &fields.revenue_association;
                 rows.push((
-                    WizardText::SolutionSellerName,
+                    tr!(i18n, wizard.solution_seller_name),
                     revenue.solution_seller_name.clone(),
                 ));
                 rows.push((
-                    WizardText::RevenueCustomerName,
+                    tr!(i18n, wizard.revenue_customer_name),
                     revenue.customer_name.clone(),
                 ));
                 rows.push((
-                    WizardText::IsvSolutionName,
+                    tr!(i18n, wizard.isv_solution_name),
                     revenue.isv_solution_name.clone(),
                 ));
             }
             rows
         }
         Step::Poe => vec![(
-            WizardText::PoeFiles,
-            claim
-                .poe
-                .iter()
-                .map(|d| d.file_name.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
+            tr!(i18n, wizard.poe_files),
+            i18n.list(
+                &claim
+                    .poe
+                    .iter()
+                    .map(|d| d.file_name.clone())
+                    .collect::<Vec<_>>(),
+            ),
         )],
         Step::Review => Vec::new(),
     }
@@ -341,10 +345,10 @@ fn SummarySection(step: Step, rows: Vec<Row>) -> impl IntoView {
     view! {
         <section class="summary-section" aria-labelledby=format!("wiz-summary-{}", step.code())>
             <div class="summary-head">
-                <h3 id=format!("wiz-summary-{}", step.code())>{move || i18n.t(step.title())}</h3>
-                <button type="button" class="button secondary small" on:click=move |_| go_to(draft, step, None)>
-                    {move || i18n.t(WizardText::Change)}
-                    <span class="sr-only">" " {move || i18n.t(step.title())}</span>
+                <h3 id=format!("wiz-summary-{}", step.code())>{move || step.title(&i18n)}</h3>
+                <button type="button" class="button secondary small" on:click=move |_| go_to(draft, step, None)
+                    aria-label=move || tr!(i18n, wizard.change_step, step = step.title(&i18n))>
+                    {move || tr!(i18n, wizard.change)}
                 </button>
             </div>
             <dl>
@@ -354,9 +358,9 @@ fn SummarySection(step: Step, rows: Vec<Row>) -> impl IntoView {
                         let empty = value.trim().is_empty();
                         view! {
                             <div class="summary-row">
-                                <dt>{move || i18n.t(label)}</dt>
+                                <dt>{label}</dt>
                                 <dd class:summary-empty=empty>
-                                    {if empty { i18n.t(WizardText::NotFilledIn).to_string() } else { value }}
+                                    {if empty { tr!(i18n, wizard.not_filled_in) } else { value }}
                                 </dd>
                             </div>
                         }

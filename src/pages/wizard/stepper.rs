@@ -8,8 +8,7 @@ use wasm_bindgen::JsCast;
 use super::draft::Draft;
 use super::steps::Step;
 use super::use_draft;
-use crate::i18n::use_i18n;
-use crate::i18n::wizard::{fill, WizardText};
+use crate::i18n::{tr, use_i18n};
 
 /// The element ID of the current step's heading (focused when the step changes).
 pub const STEP_TITLE_ID: &str = "wizard-step-title";
@@ -72,7 +71,7 @@ pub fn Stepper() -> impl IntoView {
     let draft = use_draft();
     let states = step_states(draft);
     view! {
-        <nav class="stepper" aria-label=move || i18n.t(WizardText::StepsLabel)>
+        <nav class="stepper" aria-label=move || tr!(i18n, wizard.steps_label)>
             <ol>
                 {move || {
                     states
@@ -82,10 +81,10 @@ pub fn Stepper() -> impl IntoView {
                             let current = move || draft.step.get() == step;
                             let attention = count > 0;
                             let done = complete && !attention;
-                            let state_text = if count > 0 {
-                                fill(i18n.t(WizardText::ToFix), &[("count", &i18n.number(count as i64))])
+                            let state_text = move || if count > 0 {
+                                tr!(i18n, wizard.to_fix, count = count as i64, n = i18n.number(count as i64))
                             } else if complete {
-                                i18n.t(WizardText::Complete).to_string()
+                                tr!(i18n, wizard.complete)
                             } else {
                                 String::new()
                             };
@@ -113,8 +112,8 @@ pub fn Stepper() -> impl IntoView {
                                         </span>
                                         <span class="stepper-text">
                                             <span class="stepper-label">
-                                                <span class="sr-only">{step.number()} ". "</span>
-                                                {move || i18n.t(step.title())}
+                                                <span class="sr-only">{move || tr!(i18n, wizard.step_number, n = i18n.number(step.number() as i64))} " "</span>
+                                                {move || step.title(&i18n)}
                                             </span>
                                             <span class="stepper-state">{state_text}</span>
                                         </span>
@@ -136,18 +135,17 @@ pub fn StepHeading() -> impl IntoView {
     let draft = use_draft();
     let position = move || {
         let step = draft.step.get();
-        fill(
-            i18n.t(WizardText::StepOf),
-            &[
-                ("n", &i18n.number(step.number() as i64)),
-                ("total", &i18n.number(Step::ALL.len() as i64)),
-            ],
+        tr!(
+            i18n,
+            wizard.step_of,
+            n = i18n.number(step.number() as i64),
+            total = i18n.number(Step::ALL.len() as i64)
         )
     };
     view! {
         <p class="step-position">{position}</p>
         <h2 id=STEP_TITLE_ID tabindex="-1">
-            {move || i18n.t(draft.step.get().title())}
+            {move || draft.step.get().title(&i18n)}
         </h2>
     }
 }
@@ -164,7 +162,7 @@ pub fn StepNav() -> impl IntoView {
                     view! {
                         <button type="button" class="button secondary" on:click=move |_| go_to(draft, previous, None)>
                             <span aria-hidden="true">"← "</span>
-                            {fill(i18n.t(WizardText::BackTo), &[("step", i18n.t(previous.title()))])}
+                            {move || tr!(i18n, wizard.back_to, step = previous.title(&i18n))}
                         </button>
                     }
                 })
@@ -174,7 +172,7 @@ pub fn StepNav() -> impl IntoView {
                 draft.step.get().next().map(|next| {
                     view! {
                         <button type="button" class="button primary" on:click=move |_| go_to(draft, next, None)>
-                            {fill(i18n.t(WizardText::NextTo), &[("step", i18n.t(next.title()))])}
+                            {move || tr!(i18n, wizard.next_to, step = next.title(&i18n))}
                             <span aria-hidden="true">" →"</span>
                         </button>
                     }

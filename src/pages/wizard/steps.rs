@@ -5,7 +5,7 @@ use claim_rules::catalog::Product;
 use claim_rules::model::{Activity, ClaimFields, SolutionArea};
 use claim_rules::validation::path_is_within;
 
-use crate::i18n::wizard::WizardText;
+use crate::i18n::{tr, I18n};
 
 /// A step of the wizard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -53,14 +53,14 @@ impl Step {
     }
 
     /// The step's title.
-    pub fn title(self) -> WizardText {
+    pub fn title(self, i18n: &I18n) -> String {
         match self {
-            Step::Partner => WizardText::StepPartner,
-            Step::Activity => WizardText::StepActivity,
-            Step::Products => WizardText::StepProducts,
-            Step::Contacts => WizardText::StepContacts,
-            Step::Poe => WizardText::StepPoe,
-            Step::Review => WizardText::StepReview,
+            Step::Partner => tr!(i18n, wizard.step.partner),
+            Step::Activity => tr!(i18n, wizard.step.activity),
+            Step::Products => tr!(i18n, wizard.step.products),
+            Step::Contacts => tr!(i18n, wizard.step.contacts),
+            Step::Poe => tr!(i18n, wizard.step.poe),
+            Step::Review => tr!(i18n, wizard.step.review),
         }
     }
 

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 use super::steps::element_id;
 use super::use_draft;
 use crate::components::field::TextField;
-use crate::i18n::use_i18n;
-use crate::i18n::wizard::WizardText;
+use crate::i18n::{use_i18n, I18n};
 
 /// The text field of the claim at `path` (for example `fields.partner_id`), read with
 /// `get` and written with `set`.
@@ -16,11 +15,11 @@ use crate::i18n::wizard::WizardText;
 pub fn DraftText(
     /// The field's path in the export JSON; also gives the element ID.
     path: &'static str,
-    /// The label.
-    label: WizardText,
-    /// The hint under the label.
+    /// Words the label.
+    label: fn(&I18n) -> String,
+    /// Words the hint under the label.
     #[prop(optional)]
-    hint: Option<WizardText>,
+    hint: Option<fn(&I18n) -> String>,
     /// Reads the field.
     get: fn(&ClaimFields) -> String,
     /// Writes the field.
@@ -49,8 +48,8 @@ pub fn DraftText(
     view! {
         <TextField
             id
-            label=move || i18n.t(label)
-            hint=hint.map(|hint| Signal::derive(move || i18n.t(hint).to_string()))
+            label=move || label(&i18n)
+            hint=hint.map(|hint| Signal::derive(move || hint(&i18n)))
             value=Signal::derive(move || draft.fields.with(get))
             on_input=move |text: String| draft.type_text(|fields| set(fields, text))
             on_commit=move |()| draft.leave(&leave_id)

@@ -2,15 +2,21 @@
 //! `locales/<lang>.json`), looked up by dotted key, with `{{ name }}` substitution and
 //! `_one`/`_other` plural forms chosen by the `count` argument.
 //!
-//! Only English ships with the tool ([`Catalogue::english`], compiled in); any other
-//! catalogue in the same format can be read with [`Catalogue::parse`].
+//! Only English ships with the tool ([`Catalogue::english`], compiled in): the rules'
+//! sections of the app's `locales/en.json` (statuses, refusals, problems, …) and the
+//! tool's own words in `words.en.json` (its messages, and how it joins lists), which the
+//! app does not use. Any other catalogue in the same format can be read with
+//! [`Catalogue::parse`].
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 
-/// The English catalogue, the same file the app words itself from.
+/// The English catalogue, the same file the app words the rules' outcomes from.
 const ENGLISH: &str = include_str!("../../../../../locales/en.json");
+
+/// The tool's own English words (`cli.*`, `list.*`).
+const ENGLISH_TOOL: &str = include_str!("words.en.json");
 
 /// A message to word: a catalogue key and its arguments, already worded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,9 +64,13 @@ impl Catalogue {
     pub fn english() -> Catalogue {
         // The file is compiled in and checked by the tests below; an unreadable one would
         // show every text as its key rather than stop the tool.
-        Catalogue::parse(ENGLISH).unwrap_or_else(|_| Catalogue {
+        let mut catalogue = Catalogue::parse(ENGLISH).unwrap_or_else(|_| Catalogue {
             texts: HashMap::new(),
-        })
+        });
+        if let Ok(tool) = Catalogue::parse(ENGLISH_TOOL) {
+            catalogue.texts.extend(tool.texts);
+        }
+        catalogue
     }
 
     /// A catalogue from its JSON text: nested objects of strings.
@@ -202,11 +212,14 @@ mod tests {
 
     #[test]
     fn the_english_catalogue_reads() {
-        let catalogue = Catalogue::parse(ENGLISH).unwrap();
+        assert!(Catalogue::parse(ENGLISH).is_ok());
+        assert!(Catalogue::parse(ENGLISH_TOOL).is_ok());
+        let catalogue = Catalogue::english();
         assert_eq!(
             catalogue.template("status.under_review"),
             Some("Under review")
         );
+        assert!(catalogue.template("cli.check.valid").is_some());
         let items = ["A".to_string(), "B".to_string(), "C".to_string()];
         assert_eq!(catalogue.list(&items, "and"), "A, B and C");
         assert_eq!(catalogue.list(&items[..1], "or"), "A");

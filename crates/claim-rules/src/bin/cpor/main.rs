@@ -36,7 +36,7 @@ struct Cli {
 /// The languages `cpor` speaks: those whose catalogue is compiled in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Lang {
-    /// English (`locales/en.json`).
+    /// English (`locales/en.json` and the tool's own `words.en.json`).
     En,
 }
 

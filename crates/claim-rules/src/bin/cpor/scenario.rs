@@ -1,8 +1,8 @@
 //! `cpor scenario list` and `cpor scenario show NAME`: the training scenarios, played
 //! through the rules step by step, from the same data the training screen uses.
 //!
-//! Every sentence comes from the `scenario` section of the catalogue of
-//! `locales/en.json`, as `cpor`'s other words do.
+//! Every sentence comes from the `scenario` section of the tool's words (`words.en.json`;
+//! it moves to the app's catalogues with the training screen).
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
