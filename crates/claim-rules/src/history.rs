@@ -272,7 +272,7 @@ pub enum RejectionReason {
     CustomerDeclined,
     /// The partner asked for it.
     PartnerRequested(PartnerRejectionReason),
-    /// A dispute was upheld; final.
+    /// The rejection was upheld on dispute; final.
     DisputeUpheld,
 }
 

@@ -27,7 +27,7 @@
 //!   `archived`). Archived claims accept every action as usual; archiving only hides.
 //! * **Respond**'s own comment counts as "something changed since the request".
 //! * **Starting a new claim** from a rejected one is possible once it can no longer be
-//!   disputed: the dispute window closed, the dispute was upheld, the claim was disputed
+//!   disputed: the dispute window closed, the rejection was upheld on dispute, the claim was disputed
 //!   before, or it was rejected at the partner's own request (the usual way to fix a
 //!   wrong MPN or activity). The new draft copies the fields and the PoE documents, not
 //!   the checklist or the comments. Several new claims may be started from one.

@@ -60,7 +60,7 @@ pub enum Refusal {
     },
     /// The claim was disputed before; a claim is disputed at most once.
     AlreadyDisputed,
-    /// The dispute was upheld; the rejection is final.
+    /// The rejection was upheld on dispute; it is final.
     DisputeFinal,
     /// The claim was rejected at the partner's own request, which cannot be disputed.
     RejectedAtPartnerRequest,

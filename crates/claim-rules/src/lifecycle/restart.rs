@@ -12,7 +12,7 @@ use super::permissions::check_allowed;
 use super::Refusal;
 
 /// Start a new draft from a rejected claim that can no longer be disputed (the dispute
-/// window closed, the dispute was upheld, it was disputed before, or it was rejected at
+/// window closed, the rejection was upheld on dispute, it was disputed before, or it was rejected at
 /// the partner's request).
 ///
 /// Returns the original (advanced to `at`, with a `RestartedAs` entry and the link) and
