@@ -1128,7 +1128,7 @@ mod tests {
         };
         assert_eq!(
             words.refusal(&closed),
-            "The Dispute window closed at 2026-12-01 00:00 PST. The rejection can no longer be \
+            "The Dispute window deadline passed at 2026-12-01 00:00 PST. The rejection can no longer be \
              disputed; start a new claim from it instead."
         );
     }
