@@ -62,7 +62,8 @@ export function submittable(id, name, fields = {}, createdAt = '2026-11-02T09:00
     partner_contact: { name: 'Jonas Berg', email: 'jonas@fabrikam.se' },
     ...fields,
   }, createdAt);
-  const addedAt = '2026-11-02T09:05:00Z';
+  // The PoE is added five minutes after the claim is created.
+  const addedAt = new Date(Date.parse(createdAt) + 5 * 60_000).toISOString().replace('.000Z', 'Z');
   const document = {
     id: '6c1b7c40-1d4e-4b7a-9f55-0000000003e9', file_name: 'signed-sow.pdf', media_type: 'application/pdf',
     size: 48213, sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',

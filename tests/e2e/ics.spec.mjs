@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
 import { appReady, forbidNetwork, shot } from './helpers.mjs';
-import { storeClaims, submitted } from './fixtures.mjs';
+import { storeClaims, submittable } from './fixtures.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const NOW = '2026-10-30T12:00:00Z';
@@ -18,10 +18,10 @@ const fields = {
   solution_area: 'Microsoft365', activities: ['Usage'], products: [{ product: 'ExchangeOnline' }],
 };
 // Submitted Wednesday 2026-10-28 10:00 PDT: review start and decision target run.
-const contoso = submitted('33333333-3333-4333-8333-333333333333', 'Contoso, Ltd; Teams rollout', fields,
+const contoso = submittable('33333333-3333-4333-8333-333333333333', 'Contoso, Ltd; Teams rollout', fields,
   '2026-10-28T16:00:00Z', '2026-10-28T17:00:00Z');
 // Submitted Monday 2026-10-26.
-const fabrikam = submitted('44444444-4444-4444-8444-444444444444', 'Fabrikam Exchange', { ...fields, customer_domain: 'fabrikam.com' },
+const fabrikam = submittable('44444444-4444-4444-8444-444444444444', 'Fabrikam Exchange', { ...fields, customer_domain: 'fabrikam.com' },
   '2026-10-26T16:00:00Z', '2026-10-26T17:00:00Z');
 
 /** Every event of an .ics text, with instants as UTC ISO strings. */

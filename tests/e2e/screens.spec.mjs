@@ -5,7 +5,7 @@
 // with an import preview.
 import { test, expect } from '@playwright/test';
 import { appReady, shotWidths } from './helpers.mjs';
-import { draft, entry, storeClaims, submitted } from './fixtures.mjs';
+import { draft, entry, storeClaims, submittable } from './fixtures.mjs';
 
 const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
@@ -20,17 +20,28 @@ function fullDraft() {
     customer_contact: { name: 'Dana Smith', title: 'CIO', email: 'dana.contoso.com' },
     partner_contact: { name: 'Ari Partner', email: 'ari@fabrikam.example' },
   }, '2026-11-19T09:00:00Z');
-  claim.poe = [{ id: '1b7f6d2e-1c3a-4e5f-9a8b-7c6d5e4f3a2b', file_name: 'statement-of-work-signed.pdf',
+  // Added and ticked through the history, as the app records them (imports replay it).
+  const document = { id: '1b7f6d2e-1c3a-4e5f-9a8b-7c6d5e4f3a2b', file_name: 'statement-of-work-signed.pdf',
     media_type: 'application/pdf', size: 482113, sha256: 'b'.repeat(64), added_at: '2026-11-19T10:00:00Z',
-    added_by: 'Partner', note: 'Signed by the customer' }];
-  claim.poe_checklist = { about_this_claim: true, customer_acknowledgment: false, dates_recent: true,
+    added_by: 'Partner', note: 'Signed by the customer' };
+  const checklist = { about_this_claim: true, customer_acknowledgment: false, dates_recent: true,
     solution_described: false, products_named: true };
+  claim.history.push(
+    entry('2026-11-19T10:00:00Z', 'Partner', 'AddPoe', 'Draft', 'Draft', { changes: [{ field: 'poe[0]', old: null, new: document }] }),
+    entry('2026-11-19T10:05:00Z', 'Partner', 'Edit', 'Draft', 'Draft', {
+      changes: [{ field: 'poe_checklist', old: claim.poe_checklist, new: checklist }],
+    }),
+  );
+  claim.poe = [document];
+  claim.poe_checklist = checklist;
+  claim.revision = claim.history.length;
+  claim.updated_at = '2026-11-19T10:05:00Z';
   return claim;
 }
 
 /** An approved claim in its consent period, with comments and a long history. */
 function approved() {
-  const claim = submitted('e5e5e5e5-5555-4555-8555-555555555555', 'Fabrikam Microsoft 365', {
+  const claim = submittable('e5e5e5e5-5555-4555-8555-555555555555', 'Fabrikam Microsoft 365', {
     partner_id: '7654321', customer_domain: 'fabrikam.example', tenant_id: tenant,
     solution_area: 'Microsoft365', activities: ['Usage'],
     products: [{ product: 'MicrosoftTeams' }, { product: 'ExchangeOnline' }, { product: 'MicrosoftIntune' }],
@@ -51,7 +62,7 @@ function approved() {
     { author: 'Partner', at: '2026-11-06T18:00:00Z', text: 'Dated SOW added.' },
   ];
   claim.status = 'Approved';
-  claim.revision = 6;
+  claim.revision = claim.history.length;
   claim.updated_at = '2026-11-10T18:00:00Z';
   return claim;
 }
