@@ -1,5 +1,5 @@
 # The README's commands. Each installs what is missing first (scripts/setup.sh).
-.PHONY: serve test size setup fuzz
+.PHONY: serve test size setup fuzz guide-shots
 serve:   ## build the release app and serve it at http://127.0.0.1:8080/
 	@scripts/serve.sh
 test:    ## every test layer; one summary line per layer
@@ -10,3 +10,5 @@ setup:   ## install the toolchain only
 	@scripts/setup.sh test
 fuzz:    ## run each fuzz target briefly (FUZZ_SECONDS, default 30)
 	@scripts/fuzz.sh
+guide-shots: ## copy the guide's screenshots from the last e2e run into docs/guide/
+	@scripts/guide-shots.sh

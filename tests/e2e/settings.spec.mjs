@@ -44,3 +44,26 @@ test('settings: an unreadable stored settings entry is reported and copied aside
     .filter((k) => k.startsWith('cpor-desk/v1/settings.unreadable-')).map((k) => localStorage.getItem(k)));
   expect(kept).toEqual(['{"policy": broken']);
 });
+
+test('settings: every national holiday set is offered, China says which years it knows, and the choice is saved', async ({ page }) => {
+  await page.goto('./#/settings');
+  await appReady(page);
+  const holidays = page.getByLabel('Public holidays');
+  await expect(holidays.locator('option')).toHaveText([
+    'No built-in holidays', 'US federal holidays', 'Swedish public holidays',
+    'German nationwide public holidays', 'Dutch national holidays', 'Chinese official calendar',
+  ]);
+  await expect(page.getByText('Only the published years')).toHaveCount(0);
+  await holidays.selectOption('cn');
+  await expect(page.getByText('Only the published years, 2001 to 2026')).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await holidays.scrollIntoViewIfNeeded();
+  await shot(page, 'settings-holidays-cn-360');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cpor-desk/v1/settings')));
+  expect(stored.policy.calendar.holidays).toBe('China');
+  await page.reload();
+  await appReady(page);
+  await expect(page.getByLabel('Public holidays')).toHaveValue('cn');
+});
