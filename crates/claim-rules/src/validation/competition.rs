@@ -130,13 +130,14 @@ impl Competition {
 }
 
 /// Families of linked claims: a claim, the claims restarted from it and the import
-/// conflict copies of any of them, transitively (union-find over claim indices).
-struct Families {
+/// conflict copies of any of them, transitively (union-find over claim indices). Shared
+/// by the pairwise warnings and the grouped report (`groups`).
+pub(super) struct Families {
     parent: Vec<usize>,
 }
 
 impl Families {
-    fn new(claims: &[Claim]) -> Self {
+    pub(super) fn new(claims: &[Claim]) -> Self {
         let mut families = Families {
             parent: (0..claims.len()).collect(),
         };
@@ -161,7 +162,7 @@ impl Families {
         families
     }
 
-    fn root(&mut self, mut index: usize) -> usize {
+    pub(super) fn root(&mut self, mut index: usize) -> usize {
         while self.parent[index] != index {
             self.parent[index] = self.parent[self.parent[index]];
             index = self.parent[index];

@@ -13,11 +13,12 @@
 //! and claims without one form a group with every claim of that product (nothing tells
 //! their subscriptions apart).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::competition::Families;
 use super::Contested;
 use crate::catalog::Product;
 use crate::model::{Claim, SolutionArea, Status};
@@ -214,48 +215,4 @@ fn competing_members(claims: &[Claim], members: &[Member], families: &mut Famili
         })
         .map(|(member, _)| *member)
         .collect()
-}
-
-/// Families of linked claims (restarted from, import copy of), as in
-/// [`competing_claims`](super::competing_claims): union-find over claim indices.
-struct Families {
-    parent: Vec<usize>,
-}
-
-impl Families {
-    fn new(claims: &[Claim]) -> Families {
-        let mut families = Families {
-            parent: (0..claims.len()).collect(),
-        };
-        let index_of: HashMap<Uuid, usize> = claims
-            .iter()
-            .enumerate()
-            .map(|(index, claim)| (claim.id, index))
-            .collect();
-        for (index, claim) in claims.iter().enumerate() {
-            let links = &claim.links;
-            let related = links
-                .started_from
-                .iter()
-                .chain(links.conflict_copy_of.iter())
-                .chain(links.restarted_as.iter());
-            for other in related {
-                if let Some(&other) = index_of.get(other) {
-                    let (a, b) = (families.root(index), families.root(other));
-                    if a != b {
-                        families.parent[b] = a;
-                    }
-                }
-            }
-        }
-        families
-    }
-
-    fn root(&mut self, mut index: usize) -> usize {
-        while self.parent[index] != index {
-            self.parent[index] = self.parent[self.parent[index]];
-            index = self.parent[index];
-        }
-        index
-    }
 }
