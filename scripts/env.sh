@@ -25,6 +25,24 @@ wasm_env() {
   fi
 }
 
+# Run a command with the environment for the shipped (release) wasm build: wasm_env plus
+# flags that make the download smaller without changing what the app does (measured in
+# the README's size table):
+# * `--cfg erase_components`: Leptos gives every component an erased view type, so the
+#   view code of a page is not monomorphised once per shape of its children;
+# * on the std-from-source toolchain, panics abort at once (`-Cpanic=immediate-abort`)
+#   and carry no file/line (`-Zlocation-detail=none`): on wasm32-unknown-unknown a panic
+#   message reaches nobody (there is no stderr), so the formatting code is dead weight.
+# Tests of components (`cargo test --target wasm32…`) keep panic messages: they run with
+# plain wasm_env.
+wasm_release_env() {
+  local flags="--cfg erase_components"
+  if [ "$WASM_TOOLCHAIN" = debian ]; then
+    flags="$flags -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort"
+  fi
+  RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$flags" wasm_env "$@"
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else
     echo "setup: installing system packages needs root; running: sudo $*" >&2

@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$ROOT"
 "$ROOT/scripts/setup.sh" build
 echo "CPOR Desk: building, then serving at http://127.0.0.1:8080/ (Ctrl-C to stop)"
-wasm_env trunk serve --release
+wasm_release_env trunk serve --release

@@ -4,5 +4,5 @@ set -euo pipefail
 . "$(dirname "$0")/env.sh"
 cd "$ROOT"
 "$ROOT/scripts/setup.sh" build >&2
-wasm_env trunk build --release >&2
+wasm_release_env trunk build --release >&2
 node scripts/size.mjs dist

@@ -64,7 +64,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 run browser wasm_env cargo test -p cpor-desk --target wasm32-unknown-unknown; status=$?
 read -r passed failures < <(count_cargo "$logs/browser.log"); record browser $status "$passed" "$failures"
 
-run release wasm_env trunk build --release; record release $?
+run release wasm_release_env trunk build --release; record release $?
 rm -f target/e2e/results.json
 run e2e npx playwright test -c tests/e2e/playwright.config.mjs; status=$?
 read -r passed failures < <(node -e '
