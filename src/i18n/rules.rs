@@ -1332,6 +1332,18 @@ pub fn import_problem(i18n: &I18n, problem: &ImportProblem, zone: &str) -> Strin
         ImportProblemKind::MemberInvalid { detail } => {
             tr!(i18n, import_problem.member.invalid, detail = detail.clone())
         }
+        ImportProblemKind::MemberWrongKind { found, expected } => tr!(
+            i18n,
+            import_problem.member.wrong_kind,
+            found = json_kind_name(i18n, *found),
+            expected = json_kind_name(i18n, *expected)
+        ),
+        ImportProblemKind::MemberUnknownValue { found, allowed } => tr!(
+            i18n,
+            import_problem.member.unknown_value,
+            found = found.clone(),
+            allowed = i18n.list_or(allowed)
+        ),
         ImportProblemKind::MemberNotList { found } => tr!(
             i18n,
             import_problem.member.not_list,

@@ -385,6 +385,24 @@ pub enum ImportProblemKind {
         /// The reader's technical description.
         detail: String,
     },
+    /// A member holds another kind of value than it takes (a number where a text
+    /// belongs, for example).
+    #[serde(rename = "member.wrong_kind")]
+    MemberWrongKind {
+        /// What the file holds.
+        found: JsonKind,
+        /// What the member takes.
+        expected: JsonKind,
+    },
+    /// A member takes one of a fixed set of names (a status, a product, an action), and
+    /// the file's is none of them.
+    #[serde(rename = "member.unknown_value")]
+    MemberUnknownValue {
+        /// The name in the file.
+        found: String,
+        /// Every name the member takes, in the format's spelling.
+        allowed: Vec<String>,
+    },
     /// A member that must be a list is not.
     #[serde(rename = "member.not_list")]
     MemberNotList {
@@ -565,6 +583,8 @@ impl ImportProblemCode {
             ImportProblemCode::MigrationNotObject => "migration.not_object",
             ImportProblemCode::MemberMissing => "member.missing",
             ImportProblemCode::MemberInvalid => "member.invalid",
+            ImportProblemCode::MemberWrongKind => "member.wrong_kind",
+            ImportProblemCode::MemberUnknownValue => "member.unknown_value",
             ImportProblemCode::MemberNotList => "member.not_list",
             ImportProblemCode::ClaimNotObject => "claim.not_object",
             ImportProblemCode::UnknownTimeZone => "calendar.unknown_time_zone",
@@ -665,7 +685,15 @@ impl ImportProblemKind {
                     name: "claims".to_string(),
                 },
                 ImportProblemCode::MemberInvalid => ImportProblemKind::MemberInvalid {
-                    detail: "invalid type: string \"x\", expected u64".to_string(),
+                    detail: "invalid value: integer `-1`, expected u64".to_string(),
+                },
+                ImportProblemCode::MemberWrongKind => ImportProblemKind::MemberWrongKind {
+                    found: JsonKind::Number,
+                    expected: JsonKind::String,
+                },
+                ImportProblemCode::MemberUnknownValue => ImportProblemKind::MemberUnknownValue {
+                    found: "Pending".to_string(),
+                    allowed: vec!["Draft".to_string(), "Submitted".to_string()],
                 },
                 ImportProblemCode::MemberNotList => ImportProblemKind::MemberNotList {
                     found: JsonKind::Object,
@@ -1002,7 +1030,84 @@ fn problem_from_serde(
             },
         );
     }
-    ImportProblem::new(path, ImportProblemKind::MemberInvalid { detail: inner })
+    ImportProblem::new(path, serde_problem(inner))
+}
+
+/// The reader's message as a typed problem where its shape is known, so it reads in the
+/// user's language; otherwise the message itself, quoted. The shapes are serde's own
+/// (`invalid type: …, expected …`, `unknown variant …, expected one of …`), fixed by the
+/// locked serde version and pinned by the tests below.
+fn serde_problem(detail: String) -> ImportProblemKind {
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            if let (Some(found), Some(expected)) = (found_kind(found), expected_kind(expected)) {
+                return ImportProblemKind::MemberWrongKind { found, expected };
+            }
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        if let Some((found, expected)) = rest.split_once("`, expected ") {
+            let allowed: Vec<String> = expected
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect();
+            if !allowed.is_empty() {
+                return ImportProblemKind::MemberUnknownValue {
+                    found: found.to_string(),
+                    allowed,
+                };
+            }
+        }
+    }
+    ImportProblemKind::MemberInvalid { detail }
+}
+
+/// The kind of value serde's `Unexpected` describes (`string "x"`, `integer `5``, …).
+fn found_kind(found: &str) -> Option<JsonKind> {
+    let word = |prefix: &str| found == prefix || found.starts_with(&format!("{prefix} "));
+    if word("string") || word("character") {
+        Some(JsonKind::String)
+    } else if word("integer") || word("floating point") {
+        Some(JsonKind::Number)
+    } else if word("boolean") {
+        Some(JsonKind::Boolean)
+    } else if found == "null" || found == "unit value" {
+        Some(JsonKind::Null)
+    } else if found == "sequence" {
+        Some(JsonKind::List)
+    } else if found == "map" {
+        Some(JsonKind::Object)
+    } else {
+        None
+    }
+}
+
+/// The kind of value a type takes, from serde's `expected …` (`a string`, `u64`, `struct
+/// ClaimFields`, …).
+fn expected_kind(expected: &str) -> Option<JsonKind> {
+    let number = [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize",
+    ];
+    if expected == "a string" || expected == "a borrowed string" || expected == "a char" {
+        Some(JsonKind::String)
+    } else if number.contains(&expected)
+        || expected == "f32"
+        || expected == "f64"
+        || expected == "an integer"
+        || expected == "a number"
+    {
+        Some(JsonKind::Number)
+    } else if expected == "a boolean" {
+        Some(JsonKind::Boolean)
+    } else if expected == "a sequence" || expected.starts_with("a tuple") {
+        Some(JsonKind::List)
+    } else if expected == "a map" || expected.starts_with("struct ") {
+        Some(JsonKind::Object)
+    } else {
+        None
+    }
 }
 
 /// Whether a member is required or has a default.

@@ -475,6 +475,12 @@ impl Words {
                 .arg("found", self.json_kind(*found)),
             ImportProblemKind::MemberMissing { name } => message.arg("name", name),
             ImportProblemKind::MemberInvalid { detail } => message.arg("detail", detail),
+            ImportProblemKind::MemberWrongKind { found, expected } => message
+                .arg("found", self.json_kind(*found))
+                .arg("expected", self.json_kind(*expected)),
+            ImportProblemKind::MemberUnknownValue { found, allowed } => message
+                .arg("found", found)
+                .arg("allowed", self.or_list(allowed.clone())),
             ImportProblemKind::UnknownTimeZone { time_zone } => message.arg("time_zone", time_zone),
             ImportProblemKind::TooManyClaims { count, max } => {
                 message.arg("count", count).arg("max", max)
