@@ -26,6 +26,12 @@ use crate::model::{Actor, Status};
 
 /// The longest pause between two draft edits by the partner that still merge into one
 /// history entry.
+///
+/// ```
+/// use claim_rules::lifecycle::DRAFT_EDIT_MERGE_WINDOW;
+///
+/// assert_eq!(DRAFT_EDIT_MERGE_WINDOW.as_secs(), 30 * 60);
+/// ```
 pub const DRAFT_EDIT_MERGE_WINDOW: SignedDuration = SignedDuration::from_mins(30);
 
 /// What a mergeable draft edit changes: the merge never mixes the two, because a

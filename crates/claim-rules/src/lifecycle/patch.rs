@@ -309,6 +309,19 @@ pub struct FieldPatches(pub Vec<FieldPatch>);
 impl FieldPatches {
     /// The patches that turn `old` into `new`: one per field that differs, in the form's
     /// order (none when they are equal).
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::{FieldPatch, FieldPatches, FieldValue};
+    /// use claim_rules::model::ClaimFields;
+    ///
+    /// let read = ClaimFields::default();
+    /// let typed = ClaimFields { partner_id: "4455667".into(), ..read.clone() };
+    /// assert_eq!(FieldPatches::between(&read, &typed).0, [FieldPatch {
+    ///     old: FieldValue::PartnerId(String::new()),
+    ///     new: FieldValue::PartnerId("4455667".into()),
+    /// }]);
+    /// assert!(FieldPatches::between(&read, &read).is_empty());
+    /// ```
     pub fn between(old: &ClaimFields, new: &ClaimFields) -> FieldPatches {
         FieldPatches(
             PatchField::ALL
@@ -414,6 +427,28 @@ impl FieldPatches {
 
 /// A field changed elsewhere since the patch was made: both values, for the user to
 /// choose ([`FieldPatches::resolve`]).
+///
+/// ```
+/// use claim_rules::deadlines::Rules;
+/// use claim_rules::lifecycle::{apply, new_claim, Action, FieldPatches, FieldValue, PatchField, Refusal};
+/// use claim_rules::model::{Actor, ClaimFields};
+/// use claim_rules::policy::Policy;
+///
+/// let rules = Rules::new(Policy::default())?;
+/// let at: jiff::Timestamp = "2026-04-06T10:00:00-07:00".parse()?;
+/// let read = new_claim(uuid::Uuid::nil(), at, ClaimFields::default());
+/// let domain = |domain: &str| {
+///     let after = ClaimFields { customer_domain: domain.into(), ..read.fields.clone() };
+///     Action::Patch(FieldPatches::between(&read.fields, &after))
+/// };
+/// let stored = apply(&read, domain("contoso.com"), Actor::Partner, at, at, &rules)?;
+/// let refusal = apply(&stored, domain("fabrikam.com"), Actor::Partner, at, at, &rules).unwrap_err();
+/// let Refusal::PatchConflict { conflicts } = refusal else { panic!("a conflict") };
+/// assert_eq!(conflicts[0].field, PatchField::CustomerDomain);
+/// assert_eq!(conflicts[0].theirs, FieldValue::CustomerDomain("contoso.com".into()));
+/// assert_eq!(conflicts[0].yours, FieldValue::CustomerDomain("fabrikam.com".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldConflict {
     /// The field.
