@@ -197,6 +197,13 @@ fn a_submitted_claim_takes_patches_of_open_fields_only_and_within_the_submit_rul
             why: LockReason::FixedAfterSubmit,
         }
     );
+    // Locked even when another tab changed it meanwhile: there is nothing to choose.
+    let Action::Patch(mut stale) = patch(&claim, |f| f.name = "New".into()) else {
+        unreachable!()
+    };
+    stale.0[0].old = FieldValue::Name("Renamed elsewhere".into());
+    let refusal = write(&flow, &claim, Action::Patch(stale), at).unwrap_err();
+    assert_eq!(refusal.code(), "field_locked");
     let emptied = write(&flow, &claim, patch(&claim, |f| f.products.clear()), at).unwrap_err();
     assert_eq!(emptied.code(), "edit_problems");
     let added = write(

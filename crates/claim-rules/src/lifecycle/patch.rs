@@ -397,6 +397,17 @@ impl FieldPatches {
         FieldPatches(patches)
     }
 
+    /// The fields whose patch would change `fields` (not already at the patch's value).
+    pub(super) fn changing<'a>(
+        &'a self,
+        fields: &'a ClaimFields,
+    ) -> impl Iterator<Item = PatchField> + 'a {
+        self.0
+            .iter()
+            .filter(|patch| !patch.field().value_in(fields).same_as(&patch.new))
+            .map(FieldPatch::field)
+    }
+
     /// `fields` with the patches applied in order, or every field whose stored value is
     /// neither the patch's `old` nor already its `new`.
     pub(super) fn apply_to(&self, fields: &ClaimFields) -> Result<ClaimFields, Vec<FieldConflict>> {

@@ -233,6 +233,18 @@ pub(super) fn perform(claim: &Claim, action: Action, stamp: Stamp) -> Result<Cla
     let outcome = match action {
         Action::Edit(fields) => edit(claim, &mut next, *fields)?,
         Action::Patch(patches) => {
+            // A locked field is refused as locked even when it also conflicts: choosing
+            // between two values the status forbids changing would lead nowhere.
+            if let Some((field, why)) = patches
+                .changing(&claim.fields)
+                .find_map(|field| lock_reason(status, field.group()).map(|why| (field, why)))
+            {
+                return Err(Refusal::FieldLocked {
+                    field: field.group(),
+                    status,
+                    why,
+                });
+            }
             let fields = patches
                 .apply_to(&claim.fields)
                 .map_err(|conflicts| Refusal::PatchConflict { conflicts })?;
