@@ -17,7 +17,9 @@ use claim_rules::history::{
     ActionKind, InformationReason, PartnerRejectionReason, RejectionReason, ReviewerRejectionReason,
 };
 use claim_rules::import::{ImportItem, ImportKind};
-use claim_rules::lifecycle::{EditableField, LockReason, Phase, PhaseKind, Refusal, RefusalHint};
+use claim_rules::lifecycle::{
+    EditableField, LockReason, PatchField, Phase, PhaseKind, Refusal, RefusalHint,
+};
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, Program, SolutionArea, Status};
 use claim_rules::policy::{HolidaySet, PolicyProblem, PolicyProblemKind};
 use claim_rules::validation::{
@@ -217,6 +219,23 @@ pub fn field_name(i18n: &I18n, field: EditableField) -> String {
         EditableField::Contacts => tr!(i18n, field.contacts),
         EditableField::RevenueAssociation => tr!(i18n, field.revenue_association),
         EditableField::Poe => tr!(i18n, field.poe),
+    }
+}
+
+/// One field a patch changes (a conflict names each).
+pub fn patch_field_name(i18n: &I18n, field: PatchField) -> String {
+    match field {
+        PatchField::Name => tr!(i18n, patch_field.name),
+        PatchField::PartnerId => tr!(i18n, patch_field.partner_id),
+        PatchField::CustomerDomain => tr!(i18n, patch_field.customer_domain),
+        PatchField::TenantId => tr!(i18n, patch_field.tenant_id),
+        PatchField::SolutionArea => tr!(i18n, patch_field.solution_area),
+        PatchField::Activities => tr!(i18n, patch_field.activities),
+        PatchField::Products => tr!(i18n, patch_field.products),
+        PatchField::CustomerContact => tr!(i18n, patch_field.customer_contact),
+        PatchField::TechnicalContact => tr!(i18n, patch_field.technical_contact),
+        PatchField::PartnerContact => tr!(i18n, patch_field.partner_contact),
+        PatchField::RevenueAssociation => tr!(i18n, patch_field.revenue_association),
     }
 }
 
@@ -1185,6 +1204,18 @@ fn refusal_words(i18n: &I18n, refusal: &Refusal, zone: &str) -> String {
             refusal.only_drafts_can_be_deleted,
             status = status_name(i18n, *status)
         ),
+        Refusal::PatchConflict { conflicts } => {
+            let fields: Vec<String> = conflicts
+                .iter()
+                .map(|conflict| patch_field_name(i18n, conflict.field))
+                .collect();
+            tr!(
+                i18n,
+                refusal.patch_conflict,
+                count = i64::try_from(conflicts.len()).unwrap_or(i64::MAX),
+                fields = i18n.list(&fields)
+            )
+        }
         Refusal::OvertakenBySystem {
             transition: system,
             at: when,

@@ -6,11 +6,15 @@
 //!   changed claim or a typed [`Refusal`] that says why not and what would make it allowed.
 //! * [`advance`] applies the system transitions whose deadlines have passed (partner
 //!   response → rejected; consent period → official), stamped at the deadline.
+//! * [`Action::Patch`] edits by [`FieldPatches`]: each field with the value it replaces,
+//!   refused as a [`Refusal::PatchConflict`] (both values, for the user to choose) when
+//!   the claim changed elsewhere meanwhile.
 //! * [`allowed_actions`] and [`field_lock`] tell the UI which buttons and fields to offer
 //!   and why the others are unavailable; [`phase`] gives the finer view of the status.
 //!
-//! Every successful action appends exactly one [`HistoryEntry`], raises the revision by one
-//! and sets `updated_at` to the time it was recorded. Before an action, [`apply`] first
+//! Every successful action appends one [`HistoryEntry`] (or, for a partner's edit of a
+//! draft within half an hour of the previous one, merges into it: [`merge_draft_edits`]),
+//! raises the revision by one and sets `updated_at` to the time it was recorded. Before an action, [`apply`] first
 //! advances the claim to the action's effective time, so a transition that was due earlier
 //! happens first (and may be why the action is refused: see [`Refusal::OvertakenBySystem`]).
 //!
@@ -44,6 +48,8 @@
 mod action;
 mod advance;
 mod changes;
+mod merge;
+mod patch;
 mod perform;
 mod permissions;
 mod phase;
@@ -53,6 +59,8 @@ mod restart;
 
 pub use action::Action;
 pub use advance::advance;
+pub use merge::{merge_draft_edits, DRAFT_EDIT_MERGE_WINDOW};
+pub use patch::{FieldConflict, FieldPatch, FieldPatches, FieldValue, PatchField, Resolution};
 pub use perform::apply;
 pub use permissions::{
     actors_for, allowed_actions, can_delete, field_access, field_lock, opens_in_wizard,

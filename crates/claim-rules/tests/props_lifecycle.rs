@@ -211,7 +211,8 @@ fn check_invariants(claim: &Claim) -> Result<(), TestCaseError> {
     if let Some(last) = last {
         prop_assert_eq!(claim.status, last.to, "status is the last entry's `to`");
     }
-    prop_assert_eq!(claim.revision, claim.history.len() as u64);
+    // Each write raises the revision; merged draft edits leave fewer entries than writes.
+    prop_assert!(claim.revision >= claim.history.len() as u64);
     for pair in claim.history.windows(2) {
         prop_assert!(pair[0].at <= pair[1].at, "history ordered");
         prop_assert_eq!(pair[1].from, Some(pair[0].to), "entries chain");
@@ -220,12 +221,34 @@ fn check_invariants(claim: &Claim) -> Result<(), TestCaseError> {
 }
 
 /// `new` extends `old`: old history is a prefix, then zero or more system entries, then
-/// (when `action` is given) exactly one entry of that action by that actor.
+/// (when `action` is given) exactly one entry of that action by that actor; or a
+/// partner's draft edit merged into the previous draft edit (which it replaces, or
+/// removes when nothing is left changed). Either way the revision rises by one per entry
+/// written.
 fn check_extends(
     old: &Claim,
     new: &Claim,
     action: Option<(ActionKind, Actor, Timestamp)>,
 ) -> Result<(), TestCaseError> {
+    if let Some((kind, actor, at)) = action {
+        if new.history.len() <= old.history.len() {
+            prop_assert_eq!(kind, ActionKind::Edit);
+            prop_assert_eq!(actor, Actor::Partner);
+            prop_assert_eq!(old.status, Status::Draft);
+            prop_assert_eq!(new.revision, old.revision + 1);
+            let kept = old.history.len() - 1;
+            prop_assert!(new.history.len() >= kept);
+            prop_assert_eq!(&new.history[..kept], &old.history[..kept]);
+            if let Some(merged) = new.history.get(kept) {
+                prop_assert_eq!(merged.action, ActionKind::Edit);
+                prop_assert_eq!(merged.at, at);
+                prop_assert!(!merged.changes.is_empty());
+            }
+            return Ok(());
+        }
+    }
+    let added = new.history.len() - old.history.len();
+    prop_assert_eq!(new.revision, old.revision + added as u64);
     prop_assert!(new.history.len() >= old.history.len());
     prop_assert_eq!(&new.history[..old.history.len()], &old.history[..]);
     let added = &new.history[old.history.len()..];

@@ -9,13 +9,24 @@ use crate::history::{
 };
 use crate::model::{ClaimFields, PoeChecklist, PoeDocument};
 
+use super::FieldPatches;
+
 /// Something a person does to a claim (SPEC §3). System transitions are not actions:
 /// only [`advance`] applies them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
     /// The partner replaces the fields with these (in `Draft` any field; in `Submitted`
     /// and `PartnerActionRequired` only the Partner ID, products and contacts).
+    ///
+    /// Whatever the editor did not touch is set back to the editor's copy: prefer
+    /// [`Action::Patch`] wherever the claim may have changed since the editor read it.
     Edit(Box<ClaimFields>),
+    /// The partner changes the fields the patches name, each from the value it replaces
+    /// (the same fields may change in the same statuses as with [`Action::Edit`], and it
+    /// is recorded the same way). A patch whose replaced value is no longer the claim's
+    /// is refused with [`Refusal::PatchConflict`](super::Refusal::PatchConflict); a patch
+    /// whose value the claim already has is taken as done.
+    Patch(FieldPatches),
     /// The partner adds a PoE document (`Draft`, `Submitted`, `PartnerActionRequired`).
     AddPoe(PoeDocument),
     /// The partner removes a PoE document, by its ID (`Draft` only).
@@ -85,7 +96,7 @@ impl Action {
     /// The kind of history entry this action records.
     pub fn kind(&self) -> ActionKind {
         match self {
-            Action::Edit(_) | Action::SetPoeChecklist(_) => ActionKind::Edit,
+            Action::Edit(_) | Action::Patch(_) | Action::SetPoeChecklist(_) => ActionKind::Edit,
             Action::AddPoe(_) => ActionKind::AddPoe,
             Action::RemovePoe(_) => ActionKind::RemovePoe,
             Action::Submit => ActionKind::Submit,

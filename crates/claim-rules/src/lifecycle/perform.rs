@@ -10,11 +10,12 @@ use crate::history::{
     ActionKind, EventDetail, FieldChange, HistoryEntry, PartnerRejectionReason, RejectionReason,
     ReviewerRejectionReason,
 };
-use crate::model::{Actor, Claim, Comment, PoeDocument, Status};
+use crate::model::{Actor, Claim, ClaimFields, Comment, PoeDocument, Status};
 use crate::validation;
 
 use super::advance::advance;
 use super::changes::field_changes;
+use super::merge::merge_last;
 use super::permissions::{check_allowed, lock_reason, EditableField};
 use super::{Action, Refusal, MAX_COMMENT_CHARS};
 
@@ -24,9 +25,10 @@ use super::{Action, Refusal, MAX_COMMENT_CHARS};
 /// The effective time must not be before the previous history entry nor after
 /// `recorded_at`. The claim is first advanced to `effective_at` ([`advance`]), so system
 /// transitions due by then are applied first; the result is not advanced further (call
-/// [`advance`] with the current time to show it). On success exactly one history entry is
-/// appended for the action, the revision rises by one and `updated_at` becomes
-/// `recorded_at`.
+/// [`advance`] with the current time to show it). On success one history entry is
+/// appended for the action (a partner's draft edit may instead merge into the previous
+/// draft edit: see [`merge_draft_edits`](super::merge_draft_edits)), the revision rises
+/// by one and `updated_at` becomes `recorded_at`.
 ///
 /// # Errors
 ///
@@ -62,6 +64,21 @@ use super::{Action, Refusal, MAX_COMMENT_CHARS};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn apply(
+    claim: &Claim,
+    action: Action,
+    actor: Actor,
+    effective_at: Timestamp,
+    recorded_at: Timestamp,
+    rules: &Rules,
+) -> Result<Claim, Refusal> {
+    let mut next = apply_unmerged(claim, action, actor, effective_at, recorded_at, rules)?;
+    merge_last(&mut next.history);
+    Ok(next)
+}
+
+/// [`apply`] without merging draft edits: one history entry per action (as histories
+/// were recorded before the merge, and as the merge's tests compare with).
+pub(super) fn apply_unmerged(
     claim: &Claim,
     action: Action,
     actor: Actor,
@@ -214,36 +231,24 @@ pub(super) fn perform(claim: &Claim, action: Action, stamp: Stamp) -> Result<Cla
     let status = claim.status;
     let mut next = claim.clone();
     let outcome = match action {
-        Action::Edit(fields) => {
-            let mut fields = *fields;
-            fields.normalize();
-            let changes = field_changes(&claim.fields, &fields);
-            if changes.is_empty() {
-                return Err(Refusal::NoChange { action: kind });
-            }
-            if let Some((field, why)) = changes
-                .iter()
-                .find_map(|(field, _)| lock_reason(status, *field).map(|why| (*field, why)))
+        Action::Edit(fields) => edit(claim, &mut next, *fields)?,
+        Action::Patch(patches) => {
+            // A locked field is refused as locked even when it also conflicts: choosing
+            // between two values the status forbids changing would lead nowhere.
+            if let Some((field, why)) = patches
+                .changing(&claim.fields)
+                .find_map(|field| lock_reason(status, field.group()).map(|why| (field, why)))
             {
-                return Err(Refusal::FieldLocked { field, status, why });
+                return Err(Refusal::FieldLocked {
+                    field: field.group(),
+                    status,
+                    why,
+                });
             }
-            next.fields = fields;
-            if status != Status::Draft {
-                // A submitted claim passed every submit rule; an edit may not break one
-                // (problems it already had, from an older app, are not blamed on it).
-                let before = validation::submit_problems(claim);
-                let problems: Vec<_> = validation::submit_problems(&next)
-                    .into_iter()
-                    .filter(|problem| !before.contains(problem))
-                    .collect();
-                if !problems.is_empty() {
-                    return Err(Refusal::EditProblems { problems });
-                }
-            }
-            Outcome {
-                changes: changes.into_iter().map(|(_, change)| change).collect(),
-                ..Outcome::to(status)
-            }
+            let fields = patches
+                .apply_to(&claim.fields)
+                .map_err(|conflicts| Refusal::PatchConflict { conflicts })?;
+            edit(claim, &mut next, fields)?
         }
         Action::SetPoeChecklist(checklist) => {
             if checklist == claim.poe_checklist {
@@ -411,6 +416,43 @@ pub(super) fn perform(claim: &Claim, action: Action, stamp: Stamp) -> Result<Cla
         }
     };
     Ok(record(next, kind, stamp, outcome))
+}
+
+/// Replace the fields (normalised) with `fields`, if that changes something the status
+/// lets the partner change without breaking a submit rule.
+fn edit(claim: &Claim, next: &mut Claim, fields: ClaimFields) -> Result<Outcome, Refusal> {
+    let status = claim.status;
+    let mut fields = fields;
+    fields.normalize();
+    let changes = field_changes(&claim.fields, &fields);
+    if changes.is_empty() {
+        return Err(Refusal::NoChange {
+            action: ActionKind::Edit,
+        });
+    }
+    if let Some((field, why)) = changes
+        .iter()
+        .find_map(|(field, _)| lock_reason(status, *field).map(|why| (*field, why)))
+    {
+        return Err(Refusal::FieldLocked { field, status, why });
+    }
+    next.fields = fields;
+    if status != Status::Draft {
+        // A submitted claim passed every submit rule; an edit may not break one
+        // (problems it already had, from an older app, are not blamed on it).
+        let before = validation::submit_problems(claim);
+        let problems: Vec<_> = validation::submit_problems(next)
+            .into_iter()
+            .filter(|problem| !before.contains(problem))
+            .collect();
+        if !problems.is_empty() {
+            return Err(Refusal::EditProblems { problems });
+        }
+    }
+    Ok(Outcome {
+        changes: changes.into_iter().map(|(_, change)| change).collect(),
+        ..Outcome::to(status)
+    })
 }
 
 /// Attach PoE documents, stamped with the action's time and actor; one change each.

@@ -10,9 +10,10 @@ use uuid::Uuid;
 use crate::catalog::Product;
 use crate::deadlines::ClockKind;
 use crate::history::ActionKind;
-use crate::model::{Actor, Status};
+use crate::model::{Actor, Contact, Status};
 use crate::validation::{Problem, ProblemKind};
 
+use super::patch::{FieldConflict, FieldValue, PatchField};
 use super::permissions::{EditableField, LockReason};
 use super::MAX_COMMENT_CHARS;
 
@@ -152,6 +153,13 @@ pub enum Refusal {
         /// The claim's status.
         status: Status,
     },
+    /// Fields the patch changes were changed elsewhere (another tab or device) since the
+    /// patch was made: nothing was changed; each conflict has both values for the user to
+    /// choose ([`FieldPatches::resolve`](super::FieldPatches::resolve)).
+    PatchConflict {
+        /// Every conflicting field, in the patch's order (at least one).
+        conflicts: Vec<FieldConflict>,
+    },
     /// A system transition that was due before the action's effective time happened
     /// first, and is why the action is refused.
     OvertakenBySystem {
@@ -242,7 +250,8 @@ impl Refusal {
             | Refusal::NotArchived
             | Refusal::DisputeStillPossible { .. }
             | Refusal::NewIdSameAsOriginal
-            | Refusal::OnlyDraftsCanBeDeleted { .. } => None,
+            | Refusal::OnlyDraftsCanBeDeleted { .. }
+            | Refusal::PatchConflict { .. } => None,
         }
     }
 
@@ -349,6 +358,29 @@ impl Refusal {
                             status: Status::Submitted,
                         }]
                     }
+                    RefusalCode::PatchConflict => {
+                        let conflicts = [
+                            FieldConflict {
+                                field: PatchField::Name,
+                                theirs: FieldValue::Name("Contoso renewal".into()),
+                                yours: FieldValue::Name("Contoso 2026".into()),
+                            },
+                            FieldConflict {
+                                field: PatchField::CustomerContact,
+                                theirs: FieldValue::CustomerContact(Contact::default()),
+                                yours: FieldValue::CustomerContact(Contact {
+                                    name: "Ada Lovelace".into(),
+                                    ..Contact::default()
+                                }),
+                            },
+                        ];
+                        [1, 2]
+                            .into_iter()
+                            .map(|count| Refusal::PatchConflict {
+                                conflicts: conflicts.iter().take(count).cloned().collect(),
+                            })
+                            .collect()
+                    }
                     RefusalCode::OvertakenBySystem => {
                         [ActionKind::PartnerResponseExpired, ActionKind::ConsentEnded]
                             .into_iter()
@@ -398,6 +430,7 @@ impl RefusalCode {
             RefusalCode::DisputeStillPossible => "dispute_still_possible",
             RefusalCode::NewIdSameAsOriginal => "new_id_same_as_original",
             RefusalCode::OnlyDraftsCanBeDeleted => "only_drafts_can_be_deleted",
+            RefusalCode::PatchConflict => "patch_conflict",
             RefusalCode::OvertakenBySystem => "overtaken_by_system",
         }
     }

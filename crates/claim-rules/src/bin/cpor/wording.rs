@@ -16,7 +16,7 @@ use claim_rules::history::{
 };
 use claim_rules::import::{ImportItem, ImportKind};
 use claim_rules::lifecycle::{
-    BeforeHistory, EditableField, LockReason, Phase, Refusal, RefusalHint,
+    BeforeHistory, EditableField, LockReason, PatchField, Phase, Refusal, RefusalHint,
 };
 use claim_rules::model::{Activity, Actor, Claim, ContactRole, SolutionArea, Status};
 use claim_rules::policy::PolicyProblemKind;
@@ -118,6 +118,10 @@ impl Words {
 
     pub fn field(&self, field: EditableField) -> String {
         self.key(&format!("field.{}", field.code()))
+    }
+
+    pub fn patch_field(&self, field: PatchField) -> String {
+        self.key(&format!("patch_field.{}", field.code()))
     }
 
     pub fn lock(&self, why: LockReason) -> String {
@@ -378,6 +382,15 @@ impl Words {
             Refusal::OnlyDraftsCanBeDeleted { status } => {
                 message.arg("status", self.status(*status))
             }
+            Refusal::PatchConflict { conflicts } => message.count(conflicts.len() as i64).arg(
+                "fields",
+                self.and_list(
+                    conflicts
+                        .iter()
+                        .map(|conflict| self.patch_field(conflict.field))
+                        .collect(),
+                ),
+            ),
             Refusal::OvertakenBySystem {
                 transition,
                 at,
