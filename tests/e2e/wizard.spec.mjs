@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { appReady, forbidNetwork, shot } from './helpers.mjs';
+import { storedClaims } from './fixtures.mjs';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const SUBSCRIPTION = '0b5c2a5e-7d1f-4c3a-9e8b-1a2b3c4d5e6f';
@@ -20,8 +21,10 @@ async function type(page, label, text) {
   await input.press('Tab');
 }
 
+/** The claim as stored, once the page no longer says "Saving…". */
 async function stored(page, id) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), `cpor-desk/v1/claim/${id}`);
+  await expect(page.locator('.save-status[data-state="pending"], .persisted.saving')).toHaveCount(0);
+  return (await storedClaims(page)).find((claim) => claim.id === id) ?? null;
 }
 
 async function next(page) {
@@ -36,7 +39,7 @@ test('a draft with wrong input shows each message, is corrected, completed and s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New claim');
   await expect(page.locator('.stepper [aria-current="step"]')).toContainText('Partner and customer');
   // Nothing is stored until something is typed.
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/claim/')).length)).toBe(0);
+  expect(await storedClaims(page)).toHaveLength(0);
   await shot(page, 'wizard-1280-1-partner-empty');
 
   // Step 1 with wrong values: each message appears beside its field.

@@ -45,7 +45,7 @@ mod action;
 mod advance;
 mod changes;
 mod perform;
-mod permissions;
+pub(crate) mod permissions;
 mod phase;
 mod refusal;
 mod replay;
