@@ -39,6 +39,10 @@ use crate::store::{ClaimDb, KeptAside, KeptAsideOrigin, StoreError, Unavailable,
 /// only that batch, and the counts stay exact.
 const IMPORT_BATCH: usize = 250;
 
+/// How long the database may take to open (and the move from local storage to finish)
+/// before the app works in memory instead.
+const OPEN_PATIENCE: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// What the settings screen edits; stored as one entry.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Settings {
@@ -249,6 +253,16 @@ impl AppState {
         };
         state.follow_other_tabs();
         spawn_local(async move { state.open().await });
+        // A browser that never answers must not leave the app saying "Opening…" for good:
+        // after a while it works in memory and says so (a late answer is then ignored).
+        set_timeout(
+            move || {
+                if state.keeping.get_untracked() == Keeping::Opening {
+                    state.keep_in_memory(Unavailable::NoAnswer);
+                }
+            },
+            OPEN_PATIENCE,
+        );
         state
     }
 
@@ -256,8 +270,13 @@ impl AppState {
     async fn open(self) {
         let db = match ClaimDb::open(self.namespace).await {
             Ok(db) => db,
+            Err(_) if self.keeping.get_untracked() != Keeping::Opening => return,
             Err(error) => return self.keep_in_memory(unavailable(error)),
         };
+        if self.keeping.get_untracked() != Keeping::Opening {
+            // Too late: the app already works in memory.
+            return db.close();
+        }
         if let Err(error) = migrate::move_from_local_storage(&db, Interrupt::Never).await {
             // What was not moved stays in local storage for the next start; say so.
             self.storage_problem.set(Some(error));

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::download::download_text;
 use crate::i18n::rules::{import_count_text, import_kind_name};
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::state::{new_uuid, use_app, AppState, ChangeError, ImportOutcome, Settings};
+use crate::state::{new_uuid, use_app, AppState, ChangeError, ImportOutcome, Keeping, Settings};
 
 /// How an export attempt ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,12 @@ pub fn TransferPage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     // Export and import work on full claims; the dashboard read only their summaries.
-    leptos::task::spawn_local(async move { state.load_all_claims().await });
+    // They are read once the database is open (this page may be the first one shown).
+    Effect::new(move |_| {
+        if state.keeping.with(|k| *k != Keeping::Opening) {
+            leptos::task::spawn_local(async move { state.load_all_claims().await });
+        }
+    });
     let loaded = Memo::new(move |_| state.all_loaded.get());
     view! {
         <h1>{move || tr!(i18n, transfer.title)}</h1>

@@ -62,6 +62,9 @@ pub enum Unavailable {
     /// The connection was closed: a newer version opened in another tab, or the browser
     /// deleted the site's data.
     Closed,
+    /// The browser did not answer the request to open the database (seen in Chromium
+    /// when the site is over its quota at start).
+    NoAnswer,
 }
 
 impl Unavailable {
@@ -72,6 +75,7 @@ impl Unavailable {
             Unavailable::Refused { .. } => "refused",
             Unavailable::Blocked => "blocked",
             Unavailable::Closed => "closed",
+            Unavailable::NoAnswer => "no_answer",
         }
     }
 }
