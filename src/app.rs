@@ -7,16 +7,15 @@ use crate::clock::{AppClock, ClockProblem};
 use crate::i18n::{self, native_name, tag, tr, use_i18n, I18n, LOCALES};
 use crate::pages;
 use crate::route::{use_route, Route};
-use crate::state::{use_app, AppState};
-use crate::storage::{ClaimStore, Namespace};
+use crate::state::{use_app, AppState, Availability, Keeping};
+use crate::storage::Namespace;
 
 /// The whole app, on the claims of `namespace`.
 #[component]
 pub fn App(#[prop(default = Namespace::Work)] namespace: Namespace) -> impl IntoView {
     let search = window().location().search().unwrap_or_default();
     let (clock, clock_problem) = AppClock::from_query(&search);
-    let state = AppState::load(ClaimStore::new(namespace), clock);
-    state.follow_other_tabs();
+    let state = AppState::start(namespace, clock);
     provide_context(state);
     // The chosen language, else the browser's (read once: a visitor who has not chosen
     // keeps one language while the page is open).
@@ -43,8 +42,18 @@ pub fn App(#[prop(default = Namespace::Work)] namespace: Namespace) -> impl Into
         move || state.now.set(state.clock.now()),
         std::time::Duration::from_secs(1),
     );
+    // Changes that could not be stored (a full disk) are tried again now and then, not
+    // only with the next action: they are saved once space returns.
+    let retry = set_interval_with_handle(
+        move || {
+            if !state.unsaved.with_untracked(|set| set.is_empty()) {
+                state.save_pending();
+            }
+        },
+        std::time::Duration::from_secs(10),
+    );
     on_cleanup(move || {
-        if let Ok(handle) = ticker {
+        for handle in [ticker, retry].into_iter().flatten() {
             handle.clear();
         }
     });
@@ -95,16 +104,47 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
         <pages::banners::Banners />
         <main id="main" tabindex="-1">
             {move || match route.get() {
-                Route::Dashboard => pages::dashboard::Dashboard().into_any(),
-                Route::NewClaim => view! { <pages::wizard::Wizard draft=None /> }.into_any(),
-                Route::EditDraft(id) => view! { <pages::wizard::Wizard draft=Some(id) /> }.into_any(),
-                Route::Claim(id) => view! { <pages::claim::ClaimPage id /> }.into_any(),
+                Route::Dashboard => view! { <WhenOpen><pages::dashboard::Dashboard /></WhenOpen> }.into_any(),
+                Route::NewClaim => view! { <WhenOpen><pages::wizard::Wizard draft=None /></WhenOpen> }.into_any(),
+                Route::EditDraft(id) => view! { <WithClaim id><pages::wizard::Wizard draft=Some(id) /></WithClaim> }.into_any(),
+                Route::Claim(id) => view! { <WithClaim id><pages::claim::ClaimPage id /></WithClaim> }.into_any(),
                 Route::Settings => pages::settings::SettingsPage().into_any(),
                 Route::Transfer => pages::transfer::TransferPage().into_any(),
                 Route::NotFound => pages::not_found::NotFound().into_any(),
             }}
         </main>
     }
+}
+
+/// What the page shows while the workspace's database opens.
+#[component]
+fn Opening() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="opening" role="status">{move || tr!(i18n, store.opening)}</p> }
+}
+
+/// Its children once claims can be listed (the database is open, or the app works in
+/// memory).
+#[component]
+fn WhenOpen(children: ChildrenFn) -> impl IntoView {
+    let state = use_app();
+    let open = Memo::new(move |_| state.keeping.with(|k| *k != Keeping::Opening));
+    view! { <Show when=move || open.get() fallback=Opening>{children()}</Show> }
+}
+
+/// Its children once claim `id` has been read (or is known not to exist: the page then
+/// says so itself).
+#[component]
+fn WithClaim(id: uuid::Uuid, children: ChildrenFn) -> impl IntoView {
+    let state = use_app();
+    let ready = Memo::new(move |_| {
+        let availability = state.availability(id);
+        if availability == Availability::Loading {
+            state.open_claim(id);
+        }
+        availability != Availability::Loading
+    });
+    view! { <Show when=move || ready.get() fallback=Opening>{children()}</Show> }
 }
 
 /// A globe (decorative: the select's name says what it is).

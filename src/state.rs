@@ -1,22 +1,47 @@
 //! The app's state, owned at the top and shared as context, and the one path by which
-//! claims change: ask the rules, then store, then show.
+//! claims change: ask the rules, then keep the result in memory, then store it.
+//!
+//! Claims live in the workspace's IndexedDB database ([`crate::store`]). At start the
+//! database is opened, the previous version's local-storage entries are moved into it,
+//! and every claim's summary is read: the dashboard lists summaries and parses no full
+//! claim. A full claim is read when it is opened ([`AppState::open_claim`]) or when a
+//! page needs them all ([`AppState::load_all_claims`]: export, import, calendar).
+//!
+//! A change is decided by the rules at once and shown at once; it is then written by
+//! [`AppState::save_pending`], one claim at a time, each write naming the revision it
+//! replaces. Until its write has committed the claim is in [`AppState::unsaved`]; when a
+//! write fails (a full disk) it stays there, later actions build on the version in
+//! memory, and every later action (and a timer) tries again. When the database cannot be
+//! used at all the app keeps working in memory and says so.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use claim_rules::calendar::CalendarError;
 use claim_rules::deadlines::Rules;
 use claim_rules::lifecycle::{self, Action, Refusal};
 use claim_rules::model::{Actor, Claim, ClaimFields};
 use claim_rules::policy::Policy;
+use claim_rules::summary::ClaimSummary;
 use jiff::Timestamp;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
 
 use crate::clock::AppClock;
 use crate::i18n::Locale;
-use crate::storage::{ClaimStore, UnreadableEntry, WriteError};
+use crate::storage::{ClaimStore, Namespace, UnreadableEntry, WriteError};
+use crate::store::migrate::{self, Interrupt};
+use crate::store::{ClaimDb, KeptAside, KeptAsideOrigin, StoreError, Unavailable, Write};
+
+/// How many claims an import writes per transaction: a failure (a full disk) then stops
+/// only that batch, and the counts stay exact.
+const IMPORT_BATCH: usize = 250;
+
+/// How long the database may take to open (and the move from local storage to finish)
+/// before the app works in memory instead.
+const OPEN_PATIENCE: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// What the settings screen edits; stored as one entry.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -34,11 +59,14 @@ pub struct Settings {
 pub enum Notice {
     /// Another tab changed this claim, which has unsaved changes here.
     ChangedInOtherTab(Uuid),
+    /// Another tab changed this claim before this tab's change was stored: the other
+    /// tab's version is shown, and this tab's is kept aside (downloadable).
+    KeptAsideAfterOtherTab(Uuid),
     /// The chosen language could not be written to storage (it applies in this tab).
     LanguageNotSaved,
 }
 
-/// Why a change did not happen (or did not reach storage).
+/// Why a change did not happen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChangeError {
     /// The rules refused it; the reason is theirs.
@@ -51,24 +79,118 @@ pub enum ChangeError {
     NotFound,
 }
 
+/// Where this tab keeps claims.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keeping {
+    /// The database is being opened (and the move from local storage done).
+    Opening,
+    /// In the workspace's database.
+    Stored,
+    /// Only in this tab's memory: the database cannot be used.
+    InMemory(Unavailable),
+}
+
+/// Whether a claim's full record is here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// In memory.
+    Loaded,
+    /// Being read from the database.
+    Loading,
+    /// There is no such claim.
+    Missing,
+}
+
+/// Whether a claim's version here is in storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persisted {
+    /// It is stored.
+    Stored,
+    /// Its write is under way.
+    Saving,
+    /// Its write failed (or storage cannot be used): it is only in this tab.
+    NotSaved,
+}
+
+/// What an import stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    /// Claims that reached the database.
+    pub stored: usize,
+    /// Claims kept only in this tab's memory (the database cannot be used, or is full):
+    /// marked unsaved and written once it can be.
+    pub only_in_memory: usize,
+    /// Claims not taken, and why (another tab changed the claim meanwhile, or the stored
+    /// entry could not be read and was kept aside), with their names as stored.
+    pub refused: Vec<(String, ChangeError)>,
+}
+
+/// What one tab tells the others on the workspace's broadcast channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// This claim was written or removed.
+    Claim(Uuid),
+    /// Many claims changed (an import); re-read every summary.
+    All,
+}
+
+impl Change {
+    fn text(self) -> String {
+        match self {
+            Change::Claim(id) => id.to_string(),
+            Change::All => "all".into(),
+        }
+    }
+
+    fn read(text: &str) -> Option<Change> {
+        if text == "all" {
+            Some(Change::All)
+        } else {
+            Uuid::parse_str(text).ok().map(Change::Claim)
+        }
+    }
+}
+
+/// The writes waiting, and what the database is known to hold.
+#[derive(Debug, Default)]
+struct Pending {
+    /// The revision the database holds for each stored claim (absent: not stored).
+    stored: HashMap<Uuid, u64>,
+    /// Claims removed here whose removal is not stored yet.
+    removals: BTreeSet<Uuid>,
+    /// A [`AppState::save_pending`] run is under way.
+    running: bool,
+}
+
 /// State shared by every page.
 #[derive(Debug, Clone, Copy)]
 pub struct AppState {
-    /// Where claims are stored.
+    /// The workspace.
+    pub namespace: Namespace,
+    /// Where settings are stored (local storage).
     pub store: ClaimStore,
-    /// Every readable claim, as stored (not advanced; ask the rules at `now`).
+    /// Where claims are kept in this tab.
+    pub keeping: RwSignal<Keeping>,
+    db: StoredValue<Option<ClaimDb>, LocalStorage>,
+    pending: StoredValue<Pending, LocalStorage>,
+    channel: StoredValue<Option<JsValue>, LocalStorage>,
+    /// Every claim's summary (as stored or changed here; not advanced).
+    pub summaries: RwSignal<Vec<ClaimSummary>>,
+    /// The full claims read so far (as stored or changed here; not advanced).
     pub claims: RwSignal<Vec<Claim>>,
-    /// Stored entries that could not be read; kept aside.
-    pub unreadable: RwSignal<Vec<UnreadableEntry>>,
-    /// Claims changed in memory whose last write failed; shown with an export offer.
+    /// Whether `claims` holds every claim.
+    pub all_loaded: RwSignal<bool>,
+    /// Entries that could not be read, kept aside in the database.
+    pub kept_aside: RwSignal<Vec<KeptAside>>,
+    /// Claims changed in memory and not stored yet (being written, or the write failed).
     pub unsaved: RwSignal<BTreeSet<Uuid>>,
-    /// Set when storage cannot be used at all, or a write failed, with the browser's words.
-    pub storage_problem: RwSignal<Option<WriteError>>,
+    /// Why the last write failed, or why storage cannot be used; cleared once all is saved.
+    pub storage_problem: RwSignal<Option<StoreError>>,
     /// A notice for the user (e.g. "changed in another tab"), shown until dismissed.
     pub notice: RwSignal<Option<Notice>>,
     /// Settings in force.
     pub settings: RwSignal<Settings>,
-    /// The stored settings entry, when it could not be read (kept aside).
+    /// The stored settings entry, when it could not be read (left untouched).
     pub unreadable_settings: RwSignal<Option<UnreadableEntry>>,
     /// The rules built from the policy in force.
     pub rules: Memo<RulesOrError>,
@@ -93,8 +215,11 @@ impl PartialEq for RulesOrError {
 }
 
 impl AppState {
-    /// Load claims and settings from `store`.
-    pub fn load(store: ClaimStore, clock: AppClock) -> Self {
+    /// The state of workspace `namespace` on `clock`: settings at once (local storage),
+    /// claims once the database is open (`keeping` says when). Other tabs' changes are
+    /// followed from the start.
+    pub fn start(namespace: Namespace, clock: AppClock) -> Self {
+        let store = ClaimStore::new(namespace);
         let settings = RwSignal::new(Settings::default());
         let unreadable_settings = RwSignal::new(None);
         match store.read_entry::<Settings>("settings") {
@@ -107,9 +232,16 @@ impl AppState {
             RulesOrError(Rules::new(policy))
         });
         let state = AppState {
+            namespace,
             store,
+            keeping: RwSignal::new(Keeping::Opening),
+            db: StoredValue::new_local(None),
+            pending: StoredValue::new_local(Pending::default()),
+            channel: StoredValue::new_local(None),
+            summaries: RwSignal::new(Vec::new()),
             claims: RwSignal::new(Vec::new()),
-            unreadable: RwSignal::new(Vec::new()),
+            all_loaded: RwSignal::new(false),
+            kept_aside: RwSignal::new(Vec::new()),
             unsaved: RwSignal::new(BTreeSet::new()),
             storage_problem: RwSignal::new(None),
             notice: RwSignal::new(None),
@@ -119,19 +251,74 @@ impl AppState {
             clock,
             now: RwSignal::new(clock.now()),
         };
-        state.reload_all();
+        state.follow_other_tabs();
+        spawn_local(async move { state.open().await });
+        // A browser that never answers must not leave the app saying "Opening…" for good:
+        // after a while it works in memory and says so (a late answer is then ignored).
+        set_timeout(
+            move || {
+                if state.keeping.get_untracked() == Keeping::Opening {
+                    state.keep_in_memory(Unavailable::NoAnswer);
+                }
+            },
+            OPEN_PATIENCE,
+        );
         state
     }
 
-    /// Read every claim from storage again.
-    pub fn reload_all(&self) {
-        match self.store.load() {
-            Ok(loaded) => {
-                self.claims.set(loaded.claims);
-                self.unreadable.set(loaded.unreadable);
-            }
-            Err(error) => self.storage_problem.set(Some(error)),
+    /// Open the database, finish the move from local storage, read every summary.
+    async fn open(self) {
+        let db = match ClaimDb::open(self.namespace).await {
+            Ok(db) => db,
+            Err(_) if self.keeping.get_untracked() != Keeping::Opening => return,
+            Err(error) => return self.keep_in_memory(unavailable(error)),
+        };
+        if self.keeping.get_untracked() != Keeping::Opening {
+            // Too late: the app already works in memory.
+            return db.close();
         }
+        if let Err(error) = migrate::move_from_local_storage(&db, Interrupt::Never).await {
+            // What was not moved stays in local storage for the next start; say so.
+            self.storage_problem.set(Some(error));
+        }
+        match db.summaries().await {
+            Ok(found) => {
+                self.pending.update_value(|pending| {
+                    pending.stored = found
+                        .summaries
+                        .iter()
+                        .map(|summary| (summary.id, summary.revision))
+                        .collect();
+                });
+                self.summaries.set(found.summaries);
+            }
+            Err(error) => return self.keep_in_memory(unavailable(error)),
+        }
+        self.kept_aside
+            .set(db.kept_aside().await.unwrap_or_default());
+        self.db.set_value(Some(db));
+        self.keeping.set(Keeping::Stored);
+        // Claims opened before the database was (an address straight to a claim).
+        self.save_pending();
+    }
+
+    /// Work in memory: the database cannot be used. What the previous version left in
+    /// local storage is still shown (read only: it stays where it is).
+    fn keep_in_memory(&self, why: Unavailable) {
+        if let Some(db) = self.db.get_value() {
+            db.close();
+        }
+        self.db.set_value(None);
+        if self.keeping.get_untracked() == Keeping::Opening {
+            if let Ok(loaded) = self.store.load() {
+                self.summaries
+                    .set(loaded.claims.iter().map(ClaimSummary::of).collect());
+                self.claims.set(loaded.claims);
+            }
+        }
+        self.all_loaded.set(true);
+        self.keeping.set(Keeping::InMemory(why.clone()));
+        self.storage_problem.set(Some(StoreError::Unavailable(why)));
     }
 
     /// The rules in force. When the stored calendar is invalid, the default policy's rules
@@ -164,14 +351,118 @@ impl AppState {
             .with_untracked(|s| s.policy.calendar.time_zone.clone())
     }
 
-    /// One claim, by ID (reactive).
+    /// One full claim, by ID, if it has been read (reactive; see [`AppState::open_claim`]).
     pub fn claim(&self, id: Uuid) -> Option<Claim> {
         self.claims
             .with(|claims| claims.iter().find(|c| c.id == id).cloned())
     }
 
+    fn claim_untracked(&self, id: Uuid) -> Option<Claim> {
+        self.claims
+            .with_untracked(|claims| claims.iter().find(|c| c.id == id).cloned())
+    }
+
+    /// Whether claim `id`'s version here is stored (reactive).
+    pub fn persisted(&self, id: Uuid) -> Persisted {
+        if !self.unsaved.with(|set| set.contains(&id)) {
+            Persisted::Stored
+        } else if self.storage_problem.with(Option::is_some) {
+            Persisted::NotSaved
+        } else {
+            Persisted::Saving
+        }
+    }
+
+    /// Whether claim `id` is here, being read, or missing (reactive).
+    pub fn availability(&self, id: Uuid) -> Availability {
+        if self.claims.with(|claims| claims.iter().any(|c| c.id == id)) {
+            return Availability::Loaded;
+        }
+        match self.keeping.get() {
+            Keeping::Opening => Availability::Loading,
+            Keeping::InMemory(_) => Availability::Missing,
+            Keeping::Stored => {
+                if self
+                    .summaries
+                    .with(|summaries| summaries.iter().any(|s| s.id == id))
+                {
+                    Availability::Loading
+                } else {
+                    Availability::Missing
+                }
+            }
+        }
+    }
+
+    /// Read claim `id` from the database, unless it is here already.
+    pub fn open_claim(&self, id: Uuid) {
+        if self.claim_untracked(id).is_some() {
+            return;
+        }
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        let state = *self;
+        spawn_local(async move {
+            match db.claim(id).await {
+                Ok(Some(claim)) => {
+                    if state.claim_untracked(id).is_none() {
+                        state.claims.update(|claims| claims.push(claim));
+                    }
+                }
+                Ok(None) => state.forget(id),
+                Err(StoreError::KeptAside(entry)) => {
+                    state.forget(id);
+                    state.kept_aside.update(|list| list.push(*entry));
+                }
+                Err(error) => state.storage_problem.set(Some(error)),
+            }
+        });
+    }
+
+    /// Read every full claim (export, import, calendar files); claims changed here and
+    /// not stored yet keep their version in memory.
+    pub async fn load_all_claims(&self) {
+        if self.all_loaded.get_untracked() {
+            return;
+        }
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        match db.claims().await {
+            Ok(found) => {
+                let unsaved = self.unsaved.get_untracked();
+                let removed = self.pending.with_value(|p| p.removals.clone());
+                self.claims.update(|claims| {
+                    let mut here: HashMap<Uuid, Claim> =
+                        claims.drain(..).map(|claim| (claim.id, claim)).collect();
+                    for claim in found.claims {
+                        if removed.contains(&claim.id) {
+                            continue;
+                        }
+                        if !unsaved.contains(&claim.id) || !here.contains_key(&claim.id) {
+                            here.insert(claim.id, claim);
+                        }
+                    }
+                    claims.extend(here.into_values());
+                });
+                if !found.kept_aside.is_empty() {
+                    self.kept_aside
+                        .update(|list| list.extend(found.kept_aside.iter().cloned()));
+                    for entry in &found.kept_aside {
+                        if let Ok(id) = Uuid::parse_str(&entry.key) {
+                            self.forget(id);
+                        }
+                    }
+                }
+                self.all_loaded.set(true);
+            }
+            Err(error) => self.storage_problem.set(Some(error)),
+        }
+    }
+
     /// Ask the rules to perform `action` on claim `id` by `actor`, taking effect at
-    /// `effective_at` and recorded now; store and show the result. The rules refuse an
+    /// `effective_at` and recorded now; keep the result and store it. The rules refuse an
     /// effective time in the future or before the previous entry.
     pub fn perform(
         &self,
@@ -180,10 +471,7 @@ impl AppState {
         actor: Actor,
         effective_at: Timestamp,
     ) -> Result<Claim, ChangeError> {
-        let current = self
-            .claims
-            .with_untracked(|claims| claims.iter().find(|c| c.id == id).cloned())
-            .ok_or(ChangeError::NotFound)?;
+        let current = self.claim_untracked(id).ok_or(ChangeError::NotFound)?;
         let now = self.clock.now();
         let updated = lifecycle::apply(
             &current,
@@ -200,10 +488,7 @@ impl AppState {
     /// Start a new draft from rejected claim `id` (the rules decide whether it may be);
     /// stores both (the original gains a link) and returns the new draft.
     pub fn start_new_claim_from(&self, id: Uuid, at: Timestamp) -> Result<Claim, ChangeError> {
-        let current = self
-            .claims
-            .with_untracked(|claims| claims.iter().find(|c| c.id == id).cloned())
-            .ok_or(ChangeError::NotFound)?;
+        let current = self.claim_untracked(id).ok_or(ChangeError::NotFound)?;
         let (original, restarted) = lifecycle::start_new_claim_from(
             &current,
             new_uuid(),
@@ -222,63 +507,329 @@ impl AppState {
         self.write(claim, None)
     }
 
-    /// Store claims that the rules produced (import, restart), each replacing `base`.
+    /// Keep `claim`, which the rules produced from the version of revision `base` here
+    /// (`None`: it is new), and store it. Refused when this tab's version is another one.
+    /// `Ok` means the change stands here; [`AppState::unsaved`] says whether it is stored.
     pub fn write(&self, claim: Claim, base: Option<u64>) -> Result<Claim, ChangeError> {
-        match self.store.save_claim(&claim, base) {
-            Ok(()) => {
-                self.unsaved.update(|set| {
-                    set.remove(&claim.id);
-                });
-                if matches!(
-                    self.storage_problem.get_untracked(),
-                    Some(WriteError::QuotaExceeded | WriteError::Other(_))
-                ) && self.unsaved.with_untracked(|set| set.is_empty())
-                {
-                    self.storage_problem.set(None);
-                }
-                self.put_in_memory(claim.clone());
-                Ok(claim)
-            }
-            Err(WriteError::ChangedElsewhere { .. }) => {
-                self.reload_claim(claim.id);
-                Err(ChangeError::ChangedElsewhere)
-            }
-            Err(WriteError::KeptAside) => Err(ChangeError::KeptAside),
-            Err(
-                error @ (WriteError::QuotaExceeded
-                | WriteError::Unavailable(_)
-                | WriteError::Other(_)),
-            ) => {
-                // The change stands in memory; the banner says it is not saved and offers an export.
-                self.storage_problem.set(Some(error));
-                self.unsaved.update(|set| {
-                    set.insert(claim.id);
-                });
-                self.put_in_memory(claim.clone());
-                Ok(claim)
-            }
+        let here = self.claim_untracked(claim.id).map(|c| c.revision);
+        if here != base {
+            return Err(ChangeError::ChangedElsewhere);
         }
+        self.unsaved.update(|set| {
+            set.insert(claim.id);
+        });
+        self.put_in_memory(claim.clone());
+        self.save_pending();
+        Ok(claim)
     }
 
     /// Delete a draft (the rules decide whether it may be deleted).
     pub fn delete(&self, id: Uuid) -> Result<(), ChangeError> {
-        let current = self.claim(id).ok_or(ChangeError::NotFound)?;
+        let current = self.claim_untracked(id).ok_or(ChangeError::NotFound)?;
         lifecycle::can_delete(&current).map_err(ChangeError::Refused)?;
-        match self.store.remove_claim(id, current.revision) {
-            Ok(()) => {
-                self.claims.update(|claims| claims.retain(|c| c.id != id));
-                Ok(())
+        self.forget(id);
+        let stored = self.pending.with_value(|p| p.stored.contains_key(&id));
+        if stored {
+            self.pending.update_value(|p| {
+                p.removals.insert(id);
+            });
+            self.save_pending();
+        }
+        Ok(())
+    }
+
+    /// Drop claim `id` from memory (deleted, gone elsewhere, or kept aside).
+    fn forget(&self, id: Uuid) {
+        self.claims.update(|claims| claims.retain(|c| c.id != id));
+        self.summaries
+            .update(|summaries| summaries.retain(|s| s.id != id));
+        self.unsaved.update(|set| {
+            set.remove(&id);
+        });
+    }
+
+    /// Write every unsaved claim and pending removal, one at a time, each naming the
+    /// revision it replaces. Returns at once; a run already under way picks up new work.
+    pub fn save_pending(&self) {
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        let already = self.pending.with_value(|p| p.running);
+        if already {
+            return;
+        }
+        self.pending.update_value(|p| p.running = true);
+        let state = *self;
+        spawn_local(async move {
+            state.save_all(&db).await;
+            state.pending.update_value(|p| p.running = false);
+        });
+    }
+
+    async fn save_all(self, db: &ClaimDb) {
+        // Each claim is tried once per run: a failed one waits for the next run.
+        let mut tried = BTreeSet::new();
+        loop {
+            let removal = self
+                .pending
+                .with_value(|p| p.removals.iter().find(|id| !tried.contains(*id)).copied());
+            if let Some(id) = removal {
+                tried.insert(id);
+                if !self.remove_stored(db, id).await {
+                    return;
+                }
+                continue;
             }
-            Err(WriteError::ChangedElsewhere { .. }) => {
-                self.reload_claim(id);
-                Err(ChangeError::ChangedElsewhere)
-            }
-            Err(WriteError::KeptAside) => Err(ChangeError::KeptAside),
-            Err(error) => {
-                self.storage_problem.set(Some(error));
-                Err(ChangeError::KeptAside)
+            let next = self
+                .unsaved
+                .with_untracked(|set| set.iter().find(|id| !tried.contains(*id)).copied());
+            let Some(id) = next else { break };
+            let Some(claim) = self.claim_untracked(id) else {
+                self.unsaved.update(|set| {
+                    set.remove(&id);
+                });
+                continue;
+            };
+            let replaces = self.pending.with_value(|p| p.stored.get(&id).copied());
+            match db.write(&claim, replaces).await {
+                Ok(()) => {
+                    self.pending.update_value(|p| {
+                        p.stored.insert(id, claim.revision);
+                    });
+                    // A later change made while this write ran is written in turn.
+                    if self.claim_untracked(id).map(|c| c.revision) == Some(claim.revision) {
+                        tried.insert(id);
+                        self.unsaved.update(|set| {
+                            set.remove(&id);
+                        });
+                    }
+                    self.announce(Change::Claim(id));
+                }
+                Err(StoreError::ChangedElsewhere { .. }) => {
+                    tried.insert(id);
+                    self.lost_to_other_tab(db, &claim).await;
+                }
+                Err(StoreError::KeptAside(entry)) => {
+                    // The unreadable stored entry is now kept aside; nothing is stored
+                    // under this ID any more, so this claim is written as new.
+                    self.kept_aside.update(|list| list.push(*entry));
+                    self.pending.update_value(|p| {
+                        p.stored.remove(&id);
+                    });
+                }
+                Err(StoreError::Unavailable(why)) => return self.keep_in_memory(why),
+                Err(error @ (StoreError::QuotaExceeded | StoreError::Other { .. })) => {
+                    self.storage_problem.set(Some(error));
+                    return;
+                }
             }
         }
+        if self.unsaved.with_untracked(BTreeSet::is_empty)
+            && matches!(
+                self.storage_problem.get_untracked(),
+                Some(StoreError::QuotaExceeded | StoreError::Other { .. })
+            )
+        {
+            self.storage_problem.set(None);
+        }
+    }
+
+    /// Remove claim `id` from the database; `false` when storage failed (try later).
+    async fn remove_stored(&self, db: &ClaimDb, id: Uuid) -> bool {
+        let Some(revision) = self.pending.with_value(|p| p.stored.get(&id).copied()) else {
+            self.pending.update_value(|p| {
+                p.removals.remove(&id);
+            });
+            return true;
+        };
+        match db.remove(id, revision).await {
+            Ok(()) => {
+                self.pending.update_value(|p| {
+                    p.removals.remove(&id);
+                    p.stored.remove(&id);
+                });
+                self.announce(Change::Claim(id));
+                true
+            }
+            Err(StoreError::ChangedElsewhere { .. } | StoreError::KeptAside(_)) => {
+                // Another tab changed it: it is not removed, and shows again.
+                self.pending.update_value(|p| {
+                    p.removals.remove(&id);
+                });
+                self.notice.set(Some(Notice::ChangedInOtherTab(id)));
+                self.reload_claim(db, id).await;
+                true
+            }
+            Err(StoreError::Unavailable(why)) => {
+                self.keep_in_memory(why);
+                false
+            }
+            Err(error @ (StoreError::QuotaExceeded | StoreError::Other { .. })) => {
+                self.storage_problem.set(Some(error));
+                false
+            }
+        }
+    }
+
+    /// Another tab stored this claim first: this tab's version is kept aside (nothing is
+    /// lost, it can be downloaded), the stored one is shown, and a notice says so.
+    async fn lost_to_other_tab(&self, db: &ClaimDb, mine: &Claim) {
+        let raw = serde_json::to_string(mine).unwrap_or_default();
+        let kept = db
+            .keep_aside(
+                KeptAsideOrigin::Memory,
+                &mine.id.to_string(),
+                &raw,
+                crate::store::KeptAsideReason::ChangedInAnotherTab {
+                    revision: mine.revision,
+                },
+            )
+            .await;
+        match kept {
+            Ok(entry) => {
+                self.kept_aside.update(|list| list.push(entry));
+                self.unsaved.update(|set| {
+                    set.remove(&mine.id);
+                });
+                self.notice
+                    .set(Some(Notice::KeptAsideAfterOtherTab(mine.id)));
+                self.reload_claim(db, mine.id).await;
+            }
+            // Not even kept aside: it stays unsaved here, with the export offer.
+            Err(error) => self.storage_problem.set(Some(error)),
+        }
+    }
+
+    /// Re-read claim `id` from the database (another tab changed it).
+    async fn reload_claim(&self, db: &ClaimDb, id: Uuid) {
+        match db.claim(id).await {
+            Ok(Some(claim)) => {
+                self.pending.update_value(|p| {
+                    p.stored.insert(id, claim.revision);
+                });
+                let cached = self.claim_untracked(id).is_some();
+                self.put_summary(ClaimSummary::of(&claim));
+                if cached {
+                    self.put_claim(claim);
+                }
+            }
+            Ok(None) => {
+                self.pending.update_value(|p| {
+                    p.stored.remove(&id);
+                });
+                self.forget(id);
+            }
+            Err(StoreError::KeptAside(entry)) => {
+                self.forget(id);
+                self.kept_aside.update(|list| list.push(*entry));
+            }
+            Err(error) => self.storage_problem.set(Some(error)),
+        }
+    }
+
+    /// Store imported claims, each replacing the revision `base` it was merged with here
+    /// (`None`: new), in batches of one transaction each. Says exactly what was stored.
+    pub async fn import(&self, claims: Vec<(Claim, Option<u64>)>) -> ImportOutcome {
+        let mut outcome = ImportOutcome::default();
+        let mut to_store = Vec::new();
+        for (claim, base) in claims {
+            let here = self.claim_untracked(claim.id).map(|c| c.revision);
+            if here != base {
+                let name = claim.fields.name.trim().to_string();
+                outcome.refused.push((name, ChangeError::ChangedElsewhere));
+            } else if self.unsaved.with_untracked(|set| set.contains(&claim.id)) {
+                // Its earlier change here is not stored yet: the import builds on it in
+                // memory and is written with it.
+                self.put_in_memory(claim);
+                outcome.only_in_memory += 1;
+            } else {
+                to_store.push(claim);
+            }
+        }
+        let db = self.db.get_value();
+        for batch in to_store.chunks(IMPORT_BATCH) {
+            let Some(db) = db.as_ref().filter(|_| self.storage_problem_allows_writes()) else {
+                self.keep_unsaved(batch, &mut outcome);
+                continue;
+            };
+            let writes: Vec<Write<'_>> = batch
+                .iter()
+                .map(|claim| Write {
+                    claim,
+                    replaces: self
+                        .pending
+                        .with_value(|p| p.stored.get(&claim.id).copied()),
+                })
+                .collect();
+            match db.write_batch(&writes).await {
+                Ok(results) => {
+                    for (claim, result) in batch.iter().zip(results) {
+                        let name = claim.fields.name.trim().to_string();
+                        match result {
+                            Ok(()) => {
+                                self.pending.update_value(|p| {
+                                    p.stored.insert(claim.id, claim.revision);
+                                });
+                                self.put_in_memory(claim.clone());
+                                outcome.stored += 1;
+                            }
+                            Err(StoreError::KeptAside(entry)) => {
+                                self.kept_aside.update(|list| list.push(*entry));
+                                outcome.refused.push((name, ChangeError::KeptAside));
+                            }
+                            Err(_) => {
+                                self.reload_claim(db, claim.id).await;
+                                outcome.refused.push((name, ChangeError::ChangedElsewhere));
+                            }
+                        }
+                    }
+                }
+                Err(StoreError::Unavailable(why)) => {
+                    self.keep_in_memory(why);
+                    self.keep_unsaved(batch, &mut outcome);
+                }
+                Err(error) => {
+                    self.storage_problem.set(Some(error));
+                    self.keep_unsaved(batch, &mut outcome);
+                }
+            }
+        }
+        self.announce(Change::All);
+        outcome
+    }
+
+    /// Whether writing is worth trying: not after a full disk in this same import.
+    fn storage_problem_allows_writes(&self) -> bool {
+        !matches!(
+            self.storage_problem.get_untracked(),
+            Some(StoreError::QuotaExceeded)
+        )
+    }
+
+    fn keep_unsaved(&self, batch: &[Claim], outcome: &mut ImportOutcome) {
+        for claim in batch {
+            self.unsaved.update(|set| {
+                set.insert(claim.id);
+            });
+            self.put_in_memory(claim.clone());
+            outcome.only_in_memory += 1;
+        }
+    }
+
+    /// Discard kept-aside entry `entry`, on the user's explicit request.
+    pub fn discard_kept_aside(&self, entry: KeptAside) {
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        let state = *self;
+        spawn_local(async move {
+            match db.discard_kept_aside(entry.id, &entry.raw).await {
+                Ok(()) => state
+                    .kept_aside
+                    .update(|list| list.retain(|e| e.id != entry.id)),
+                Err(error) => state.storage_problem.set(Some(error)),
+            }
+        });
     }
 
     /// Save settings (the caller has checked them with the rules).
@@ -311,6 +862,11 @@ impl AppState {
         // The change was stamped with the clock's current time; move the shown time up to
         // it now, so nothing is asked of the rules at a moment before the change.
         self.now.set(self.clock.now());
+        self.put_summary(ClaimSummary::of(&claim));
+        self.put_claim(claim);
+    }
+
+    fn put_claim(&self, claim: Claim) {
         self.claims.update(
             |claims| match claims.iter_mut().find(|c| c.id == claim.id) {
                 Some(slot) => *slot = claim,
@@ -319,31 +875,50 @@ impl AppState {
         );
     }
 
-    /// Re-read one claim from storage (another tab changed it).
-    pub fn reload_claim(&self, id: Uuid) {
-        match self.store.read_claim(id) {
-            Ok(Some(claim)) => self.put_in_memory(claim),
-            Ok(None) => self.claims.update(|claims| claims.retain(|c| c.id != id)),
-            Err(_) => self.reload_all(),
-        }
+    fn put_summary(&self, summary: ClaimSummary) {
+        self.summaries.update(|summaries| {
+            match summaries.iter_mut().find(|s| s.id == summary.id) {
+                Some(slot) => *slot = summary,
+                None => summaries.push(summary),
+            }
+        });
     }
 
-    /// Follow changes other tabs make to storage.
-    pub fn follow_other_tabs(&self) {
+    /// Tell the workspace's other tabs.
+    fn announce(&self, change: Change) {
+        self.channel.with_value(|channel| {
+            if let Some(channel) = channel {
+                let post = js_sys::Reflect::get(channel, &"postMessage".into())
+                    .ok()
+                    .and_then(|post| post.dyn_into::<js_sys::Function>().ok());
+                if let Some(post) = post {
+                    let _ = post.call1(channel, &JsValue::from_str(&change.text()));
+                }
+            }
+        });
+    }
+
+    /// Follow changes other tabs make: claims through the workspace's broadcast channel
+    /// (at once, with the claim's ID), settings through local storage's `storage` event.
+    fn follow_other_tabs(&self) {
         let state = *self;
+        if let Some(channel) = broadcast_channel(self.namespace.name()) {
+            let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+                move |event: web_sys::MessageEvent| {
+                    if let Some(change) = event.data().as_string().as_deref().and_then(Change::read)
+                    {
+                        spawn_local(async move { state.follow(change).await });
+                    }
+                },
+            );
+            let _ = js_sys::Reflect::set(&channel, &"onmessage".into(), listener.as_ref());
+            listener.forget();
+            self.channel.set_value(Some(channel));
+        }
+        let settings_key = self.store.entry_key("settings");
         let listener =
             Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-                let Some(key) = event.key() else {
-                    state.reload_all();
-                    return;
-                };
-                if let Some(id) = state.store.claim_id_of_key(&key) {
-                    if state.unsaved.with_untracked(|set| set.contains(&id)) {
-                        state.notice.set(Some(Notice::ChangedInOtherTab(id)));
-                        return;
-                    }
-                    state.reload_claim(id);
-                } else if key == state.store.entry_key("settings") {
+                if event.key().as_deref() == Some(settings_key.as_str()) || event.key().is_none() {
                     if let Ok(Some(settings)) = state.store.read_entry::<Settings>("settings") {
                         state.settings.set(settings);
                     }
@@ -352,6 +927,74 @@ impl AppState {
         let _ =
             window().add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
         listener.forget();
+    }
+
+    async fn follow(&self, change: Change) {
+        let Some(db) = self.db.get_value() else {
+            return;
+        };
+        match change {
+            Change::Claim(id) => {
+                if self.unsaved.with_untracked(|set| set.contains(&id)) {
+                    self.notice.set(Some(Notice::ChangedInOtherTab(id)));
+                    return;
+                }
+                self.reload_claim(&db, id).await;
+            }
+            Change::All => {
+                if let Ok(found) = db.summaries().await {
+                    let unsaved = self.unsaved.get_untracked();
+                    self.pending.update_value(|p| {
+                        p.stored = found.summaries.iter().map(|s| (s.id, s.revision)).collect();
+                    });
+                    let mine: Vec<ClaimSummary> = self.summaries.with_untracked(|list| {
+                        list.iter()
+                            .filter(|s| unsaved.contains(&s.id))
+                            .cloned()
+                            .collect()
+                    });
+                    let mut list: Vec<ClaimSummary> = found
+                        .summaries
+                        .into_iter()
+                        .filter(|s| !unsaved.contains(&s.id))
+                        .collect();
+                    list.extend(mine);
+                    self.summaries.set(list);
+                    // Full claims are read again when next needed.
+                    self.claims
+                        .update(|claims| claims.retain(|c| unsaved.contains(&c.id)));
+                    self.all_loaded.set(false);
+                }
+                if let Ok(list) = db.kept_aside().await {
+                    self.kept_aside.set(list);
+                }
+            }
+        }
+    }
+}
+
+/// `new BroadcastChannel(name)`, where the browser has it. Called through `js_sys`
+/// rather than web-sys's binding: enabling one more web-sys feature rebuilds every crate
+/// that depends on web-sys, for two calls.
+fn broadcast_channel(name: &str) -> Option<JsValue> {
+    let constructor = js_sys::Reflect::get(&js_sys::global(), &"BroadcastChannel".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    js_sys::Reflect::construct(&constructor, &js_sys::Array::of1(&name.into())).ok()
+}
+
+/// Why the database cannot be used, from the error that stopped it.
+fn unavailable(error: StoreError) -> Unavailable {
+    match error {
+        StoreError::Unavailable(why) => why,
+        StoreError::Other { name, message } => Unavailable::Refused { name, message },
+        StoreError::QuotaExceeded
+        | StoreError::ChangedElsewhere { .. }
+        | StoreError::KeptAside(_) => Unavailable::Refused {
+            name: String::new(),
+            message: error.code().to_string(),
+        },
     }
 }
 

@@ -1,9 +1,11 @@
-//! Browser tests of the app shell and dashboard, mounted on claims in local storage.
+//! Browser tests of the app shell and dashboard, mounted on claims the previous version
+//! left in local storage (the app moves them into its database as it starts).
 #![cfg(target_arch = "wasm32")]
 
 use claim_rules::lifecycle::new_claim;
 use claim_rules::model::ClaimFields;
 use cpor_desk::storage::{ClaimStore, Namespace};
+use cpor_desk::store::ClaimDb;
 use cpor_desk::App;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -36,6 +38,25 @@ async fn settle() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Let the app run until `selector` matches (the database opens, the move finishes), or
+/// give up after a while and let the assertions say what is missing.
+async fn settle_until(host: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..100 {
+        if host.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        settle().await;
+    }
+}
+
+/// An empty workspace: no local-storage entries, no database.
+async fn fresh(name: &'static str) -> ClaimStore {
+    let store = ClaimStore::new(Namespace::Test(name));
+    store.clear_namespace().unwrap();
+    ClaimDb::delete(Namespace::Test(name)).await.unwrap();
+    store
+}
+
 fn text_of(host: &web_sys::HtmlElement, selector: &str) -> Option<String> {
     host.query_selector(selector)
         .unwrap()
@@ -44,8 +65,7 @@ fn text_of(host: &web_sys::HtmlElement, selector: &str) -> Option<String> {
 
 #[wasm_bindgen_test]
 async fn dashboard_lists_stored_claims_with_counts() {
-    let store = ClaimStore::new(Namespace::Test("test-dashboard"));
-    store.clear_namespace().unwrap();
+    let store = fresh("test-dashboard").await;
     let at = "2026-11-02T09:00:00Z".parse().unwrap();
     let fields = ClaimFields {
         name: "Contoso usage".into(),
@@ -56,7 +76,7 @@ async fn dashboard_lists_stored_claims_with_counts() {
     store.save_claim(&claim, None).unwrap();
 
     let host = mount_app("test-dashboard");
-    settle().await;
+    settle_until(&host, "tr[data-claim-id]").await;
     let row =
         text_of(&host, &format!("tr[data-claim-id=\"{}\"]", claim.id)).expect("the claim's row");
     assert!(row.contains("Contoso usage"), "{row}");
@@ -74,16 +94,18 @@ async fn dashboard_lists_stored_claims_with_counts() {
 
 #[wasm_bindgen_test]
 async fn dashboard_reports_an_unreadable_entry_and_offers_it_for_download() {
-    let store = ClaimStore::new(Namespace::Test("test-dashboard-unreadable"));
-    store.clear_namespace().unwrap();
+    let store = fresh("test-dashboard-unreadable").await;
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let key = store.claim_key(Uuid::from_u128(8));
     storage.set_item(&key, "{ half a claim").unwrap();
 
     let host = mount_app("test-dashboard-unreadable");
-    settle().await;
-    let banner = text_of(&host, ".banner.warning").expect("a banner");
-    assert!(banner.contains("could not be read"), "{banner}");
+    settle_until(&host, ".banner.kept-aside").await;
+    let banner = text_of(&host, ".banner.kept-aside").expect("a banner");
+    assert!(
+        banner.contains("kept aside exactly as it was found"),
+        "{banner}"
+    );
     assert!(banner.contains(&key), "{banner}");
     assert!(
         host.query_selector(".banner.warning button")
@@ -92,9 +114,15 @@ async fn dashboard_reports_an_unreadable_entry_and_offers_it_for_download() {
         "a download button"
     );
     assert!(text_of(&host, ".empty").is_some_and(|t| t.contains("No claims yet")));
-    assert_eq!(
-        storage.get_item(&key).unwrap().as_deref(),
-        Some("{ half a claim")
-    );
+    // Moved out of local storage into the kept-aside store, as the very text found.
+    assert_eq!(storage.get_item(&key).unwrap(), None);
+    let db = ClaimDb::open(Namespace::Test("test-dashboard-unreadable"))
+        .await
+        .unwrap();
+    let kept = db.kept_aside().await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].raw, "{ half a claim");
+    assert_eq!(kept[0].key, key);
+    db.close();
     host.remove();
 }

@@ -18,7 +18,7 @@ pub fn CalendarDownload(#[prop(optional)] claim: Option<Uuid>) -> impl IntoView 
     let i18n = use_i18n();
     let state = use_app();
     let outcome = RwSignal::new(None::<String>);
-    let download = move |_| {
+    let build = move || {
         let now = state.clock.now();
         let rules = state.rules_untracked();
         let zone = state
@@ -82,6 +82,18 @@ pub fn CalendarDownload(#[prop(optional)] claim: Option<Uuid>) -> impl IntoView 
             tr!(i18n, calendar_file.download_claim_hint)
         } else {
             tr!(i18n, calendar_file.download_all_hint)
+        }
+    };
+    let download = move |_| {
+        if claim.is_some() {
+            build();
+        } else {
+            // Every claim's deadlines: read the full claims first (the dashboard has
+            // only their summaries).
+            leptos::task::spawn_local(async move {
+                state.load_all_claims().await;
+                build();
+            });
         }
     };
     view! {

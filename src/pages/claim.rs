@@ -25,7 +25,7 @@ use crate::i18n::rules::{phase_name, status_name};
 use crate::i18n::time::viewer_zone_differs;
 use crate::i18n::{intl::zone_place, print, rules, tr, use_i18n, I18n};
 use crate::route::Route;
-use crate::state::{use_app, AppState, ChangeError};
+use crate::state::{use_app, AppState, ChangeError, Persisted};
 
 /// What every part of the claim page shares: the claim (advanced to now), who is acting
 /// and the effective time of what they record.
@@ -160,6 +160,11 @@ fn ClaimView() -> impl IntoView {
     view! {
         <article class="claim-page">
             <ClaimHeader />
+            {move || match state.persisted(context.id) {
+                Persisted::Stored => None,
+                Persisted::Saving => Some(view! { <p class="persisted saving" role="status">{tr!(i18n, wizard.save_pending)}</p> }),
+                Persisted::NotSaved => Some(view! { <p class="persisted not-saved" role="status">{tr!(i18n, store.claim_not_saved)}</p> }),
+            }}
             <div class="claim-layout">
                 <div class="claim-main">
                     <section class="claim-section sec-clocks" aria-labelledby="sec-clocks">

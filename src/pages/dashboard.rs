@@ -1,16 +1,16 @@
 //! The dashboard: counts per status, what needs attention (nearest deadline first, the
 //! partner's own deadlines before Microsoft's), and a searchable, filterable table.
 //!
-//! Every claim is asked of the rules at the app clock's minute (status after due system
+//! Rows come from the claims' summaries: no full claim is read to list them. Every
+//! claim is asked of the rules at the app clock's minute (status after due system
 //! transitions, clocks); the countdown texts then follow the clock every second. With a
 //! thousand claims, typing in search only filters precomputed rows.
 
 use std::collections::BTreeSet;
 
 use claim_rules::deadlines::{self, Deadline};
-use claim_rules::lifecycle;
-use claim_rules::model::{Claim, Status};
-use claim_rules::validation;
+use claim_rules::model::Status;
+use claim_rules::summary::{self, ClaimSummary};
 use jiff::Timestamp;
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -45,8 +45,8 @@ struct Row {
 }
 
 impl Row {
-    fn of(i18n: &I18n, claim: &Claim, next: Option<Deadline>, competing: bool) -> Row {
-        let fields = &claim.fields;
+    fn of(i18n: &I18n, claim: &ClaimSummary, next: Option<Deadline>, competing: bool) -> Row {
+        let fields = claim;
         let area = fields
             .solution_area
             .map(|a| area_name(i18n, a))
@@ -77,7 +77,7 @@ impl Row {
                 fields.name, fields.customer_domain, fields.tenant_id, fields.partner_id
             )
             .to_lowercase(),
-            draft: lifecycle::opens_in_wizard(claim),
+            draft: claim.opens_in_wizard(),
         }
     }
 
@@ -105,12 +105,12 @@ pub fn Dashboard() -> impl IntoView {
         i18n.locale();
         let now = state.now.get_untracked();
         let rules = state.rules();
-        state.claims.with(|claims| {
-            let advanced: Vec<Claim> = claims
+        state.summaries.with(|claims| {
+            let advanced: Vec<ClaimSummary> = claims
                 .iter()
-                .map(|claim| lifecycle::advance(claim, now, &rules))
+                .map(|claim| claim.advanced(now, &rules))
                 .collect();
-            let competing: BTreeSet<Uuid> = validation::competing_claims(&advanced)
+            let competing: BTreeSet<Uuid> = summary::competing_claims(&advanced)
                 .iter()
                 .flat_map(|competition| competition.claims)
                 .collect();
@@ -120,7 +120,7 @@ pub fn Dashboard() -> impl IntoView {
                     Row::of(
                         &i18n,
                         claim,
-                        deadlines::next_deadline(claim, &rules, now),
+                        claim.next_deadline(&rules, now),
                         competing.contains(&claim.id),
                     )
                 })
@@ -158,7 +158,7 @@ pub fn Dashboard() -> impl IntoView {
         <NeedsAttention rows />
         <section aria-labelledby="all-claims-heading" class="card">
             <h2 id="all-claims-heading">{move || tr!(i18n, dashboard.all_claims)}</h2>
-            <Show when=move || !state.claims.with(Vec::is_empty) fallback=move || view! {
+            <Show when=move || !state.summaries.with(Vec::is_empty) fallback=move || view! {
                 <div class="empty">
                     <p>{move || tr!(i18n, dashboard.no_claims)}</p>
                     <p class="hint">{move || tr!(i18n, dashboard.no_claims_hint)}</p>

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use crate::app::LanguageSwitch;
 use crate::i18n::time::viewer_zone;
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::state::{use_app, Settings};
+use crate::state::{use_app, Keeping, Settings};
+use crate::store::quota;
 
 /// Words a text of this page in the current language.
 type Text = fn(&I18n) -> String;
@@ -64,6 +65,7 @@ pub fn SettingsPage() -> impl IntoView {
             <LanguageSwitch id="settings-language" />
             <p class="hint">{move || tr!(i18n, settings.language_hint)}</p>
         </section>
+        <StorageSection />
         <form class="settings" on:submit=save novalidate>
             <fieldset>
                 <legend>{move || tr!(i18n, settings.policy_heading)}</legend>
@@ -372,5 +374,68 @@ fn CalendarFields(
                 {move || view! { <FieldMessages id="time-zone-message".to_string() messages=zone_messages() /> }}
             </div>
         </fieldset>
+    }
+}
+
+/// How much browser storage the site uses and may use, and whether the browser keeps it
+/// under storage pressure; a button asks it to.
+#[component]
+fn StorageSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let estimate = RwSignal::new(None::<Option<quota::Estimate>>);
+    let persistence = RwSignal::new(None::<quota::Persistence>);
+    leptos::task::spawn_local(async move {
+        persistence.set(Some(quota::persisted().await));
+        estimate.set(Some(quota::estimate().await));
+    });
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            persistence.set(Some(quota::persist().await));
+            estimate.set(Some(quota::estimate().await));
+        });
+    };
+    // Megabytes with one decimal, in the page's language.
+    let megabytes = move |bytes: f64| i18n.decimal((bytes / 100_000.0).round() / 10.0);
+    let usage = move || match estimate.get() {
+        None => tr!(i18n, store.estimate_asking),
+        Some(Some(quota::Estimate {
+            usage: Some(used),
+            quota: Some(quota),
+        })) => tr!(
+            i18n,
+            store.estimate,
+            used = megabytes(used),
+            available = megabytes((quota - used).max(0.0))
+        ),
+        Some(Some(quota::Estimate {
+            usage: Some(used),
+            quota: None,
+        })) => {
+            tr!(i18n, store.estimate_used_only, used = megabytes(used))
+        }
+        Some(None | Some(quota::Estimate { usage: None, .. })) => tr!(i18n, store.estimate_unknown),
+    };
+    let kept = move || match persistence.get() {
+        None => None,
+        Some(quota::Persistence::Persistent) => Some(tr!(i18n, store.persistent)),
+        Some(quota::Persistence::BestEffort) => Some(tr!(i18n, store.best_effort)),
+        Some(quota::Persistence::Unsupported) => Some(tr!(i18n, store.persistence_unsupported)),
+    };
+    let where_kept = move || match state.keeping.get() {
+        Keeping::Opening | Keeping::Stored => tr!(i18n, store.kept_in_database),
+        Keeping::InMemory(_) => tr!(i18n, store.in_memory),
+    };
+    view! {
+        <section class="card storage-settings" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">{move || tr!(i18n, store.heading)}</h2>
+            <p>{where_kept}</p>
+            <p class="storage-estimate">{usage}</p>
+            <p class="storage-persistence">{kept}</p>
+            <Show when=move || persistence.get() == Some(quota::Persistence::BestEffort)>
+                <button type="button" class="secondary" on:click=ask>{move || tr!(i18n, store.ask_persist)}</button>
+                <p class="hint">{move || tr!(i18n, store.ask_persist_hint)}</p>
+            </Show>
+        </section>
     }
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::download::download_text;
 use crate::i18n::rules::{import_count_text, import_kind_name};
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::state::{new_uuid, use_app, AppState, ChangeError, Settings};
+use crate::state::{new_uuid, use_app, AppState, ChangeError, ImportOutcome, Keeping, Settings};
 
 /// How an export attempt ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +44,21 @@ enum ApplyFailure {
 #[component]
 pub fn TransferPage() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app();
+    // Export and import work on full claims; the dashboard read only their summaries.
+    // They are read once the database is open (this page may be the first one shown).
+    Effect::new(move |_| {
+        if state.keeping.with(|k| *k != Keeping::Opening) {
+            leptos::task::spawn_local(async move { state.load_all_claims().await });
+        }
+    });
+    let loaded = Memo::new(move |_| state.all_loaded.get());
     view! {
         <h1>{move || tr!(i18n, transfer.title)}</h1>
-        <ExportSection />
-        <ImportSection />
+        <Show when=move || loaded.get() fallback=move || view! { <p class="opening" role="status">{move || tr!(i18n, store.opening)}</p> }>
+            <ExportSection />
+            <ImportSection />
+        </Show>
     }
 }
 
@@ -156,7 +167,10 @@ enum ImportStage {
         items: Vec<ImportItem>,
         policy: Policy,
     },
+    Storing,
     Applied {
+        stored: usize,
+        only_in_memory: usize,
         failures: Vec<ApplyFailure>,
     },
 }
@@ -246,16 +260,23 @@ fn ImportSection() -> impl IntoView {
                 }.into_any(),
                 ImportStage::Preview { items, policy } => view! {
                     <Preview items policy adopt_policy on_apply=move |(items, policy): (Vec<ImportItem>, Policy)| {
-                        let failures = apply(state, i18n, &items, adopt_policy.get_untracked().then_some(policy));
-                        stage.set(ImportStage::Applied { failures });
+                        let policy = adopt_policy.get_untracked().then_some(policy);
+                        stage.set(ImportStage::Storing);
+                        leptos::task::spawn_local(async move {
+                            let (outcome, failures) = apply(state, i18n, &items, policy).await;
+                            stage.set(ImportStage::Applied { stored: outcome.stored, only_in_memory: outcome.only_in_memory, failures });
+                        });
                     } on_cancel=move || stage.set(ImportStage::Idle) />
                 }.into_any(),
-                ImportStage::Applied { failures } => if failures.is_empty() {
-                    view! { <p class="banner ok" role="status">{tr!(i18n, transfer.applied)}</p> }.into_any()
+                ImportStage::Storing => view! { <p role="status">{tr!(i18n, store.import_storing)}</p> }.into_any(),
+                ImportStage::Applied { stored, only_in_memory, failures } => if failures.is_empty() && only_in_memory == 0 {
+                    view! { <p class="banner ok import-outcome" role="status">{tr!(i18n, store.import_stored, count = stored as i64, n = i18n.number(stored as i64))}</p> }.into_any()
                 } else {
                     view! {
-                        <div class="banner warning" role="alert">
-                            <p>{tr!(i18n, transfer.applied_with_problems)}</p>
+                        <div class="banner warning import-outcome" role="alert">
+                            <p>{tr!(i18n, store.import_stored, count = stored as i64, n = i18n.number(stored as i64))}</p>
+                            {(only_in_memory > 0).then(|| view! { <p>{tr!(i18n, store.import_only_in_memory, count = only_in_memory as i64, n = i18n.number(only_in_memory as i64))}</p> })}
+                            {(!failures.is_empty()).then(|| view! { <p>{tr!(i18n, store.import_not_taken, count = failures.len() as i64, n = i18n.number(failures.len() as i64))}</p> })}
                             <ul>{failures.iter().map(|failure| view! { <li>{apply_failure_text(&i18n, failure, &state.time_zone())}</li> }).collect_view()}</ul>
                         </div>
                     }.into_any()
@@ -372,14 +393,14 @@ fn Preview(
     }
 }
 
-/// Merge the import through the rules and store every claim it adds or replaces. Returns
-/// what could not be stored.
-fn apply(
+/// Merge the import through the rules and store every claim it adds or replaces (in
+/// batches, [`AppState::import`]). Returns what was stored and what could not be.
+async fn apply(
     state: AppState,
     i18n: I18n,
     items: &[ImportItem],
     policy: Option<Policy>,
-) -> Vec<ApplyFailure> {
+) -> (ImportOutcome, Vec<ApplyFailure>) {
     let local = state.claims.get_untracked();
     let merged = apply_import(
         &local,
@@ -388,25 +409,32 @@ fn apply(
         |name| rules::copy_name(&i18n, name),
         state.clock.now(),
     );
-    let mut failures = Vec::new();
+    let mut changed = Vec::new();
     for claim in merged {
         let base = local.iter().find(|c| c.id == claim.id);
         if base == Some(&claim) {
             continue;
         }
-        // The name as stored; "(unnamed draft)" is worded when shown.
-        let name = claim.fields.name.trim().to_string();
-        if let Err(error) = state.write(claim, base.map(|c| c.revision)) {
-            failures.push(ApplyFailure::Claim { name, error });
-        }
+        let base = base.map(|c| c.revision);
+        changed.push((claim, base));
     }
+    let outcome = state.import(changed).await;
+    // Names as stored; "(unnamed draft)" is worded when shown.
+    let mut failures: Vec<ApplyFailure> = outcome
+        .refused
+        .iter()
+        .map(|(name, error)| ApplyFailure::Claim {
+            name: name.clone(),
+            error: error.clone(),
+        })
+        .collect();
     if let Some(policy) = policy {
         let locale = state.settings.with_untracked(|s| s.locale);
         if state.save_settings(Settings { policy, locale }).is_err() {
             failures.push(ApplyFailure::Settings);
         }
     }
-    failures
+    (outcome, failures)
 }
 
 /// Read a file as text with a FileReader, then call `done`.

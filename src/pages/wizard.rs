@@ -24,7 +24,7 @@ use uuid::Uuid;
 use crate::clock::query_param;
 use crate::i18n::{tr, use_i18n};
 use crate::route::{navigate, Route};
-use crate::state::use_app;
+use crate::state::{use_app, Persisted};
 use draft::{Draft, SaveState};
 use steps::Step;
 
@@ -141,17 +141,26 @@ fn WizardHeader() -> impl IntoView {
 fn SaveStatus() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
-    let kind = move || match draft.save.get() {
-        SaveState::Empty => "empty",
-        SaveState::Pending => "pending",
-        SaveState::Saved => "saved",
-        SaveState::Failed(_) => "failed",
+    let state = use_app();
+    // "Saved" only once the draft's write has reached storage.
+    let stored = move || match draft.id.get() {
+        None => Persisted::Stored,
+        Some(id) => state.persisted(id),
     };
-    let text = move || match draft.save.get() {
-        SaveState::Empty => tr!(i18n, wizard.save_empty),
-        SaveState::Pending => tr!(i18n, wizard.save_pending),
-        SaveState::Saved => tr!(i18n, wizard.save_done),
-        SaveState::Failed(error) => {
+    let kind = move || match (draft.save.get(), stored()) {
+        (SaveState::Empty, _) => "empty",
+        (SaveState::Pending, _) | (SaveState::Saved, Persisted::Saving) => "pending",
+        (SaveState::Saved, Persisted::Stored) => "saved",
+        (SaveState::Failed(_), _) | (SaveState::Saved, Persisted::NotSaved) => "failed",
+    };
+    let text = move || match (draft.save.get(), stored()) {
+        (SaveState::Empty, _) => tr!(i18n, wizard.save_empty),
+        (SaveState::Pending, _) | (SaveState::Saved, Persisted::Saving) => {
+            tr!(i18n, wizard.save_pending)
+        }
+        (SaveState::Saved, Persisted::Stored) => tr!(i18n, wizard.save_done),
+        (SaveState::Saved, Persisted::NotSaved) => tr!(i18n, store.claim_not_saved),
+        (SaveState::Failed(error), _) => {
             tr!(
                 i18n,
                 wizard.save_failed,

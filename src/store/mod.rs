@@ -62,6 +62,9 @@ pub enum Unavailable {
     /// The connection was closed: a newer version opened in another tab, or the browser
     /// deleted the site's data.
     Closed,
+    /// The browser did not answer the request to open the database (seen in Chromium
+    /// when the site is over its quota at start).
+    NoAnswer,
 }
 
 impl Unavailable {
@@ -72,6 +75,7 @@ impl Unavailable {
             Unavailable::Refused { .. } => "refused",
             Unavailable::Blocked => "blocked",
             Unavailable::Closed => "closed",
+            Unavailable::NoAnswer => "no_answer",
         }
     }
 }
@@ -123,6 +127,9 @@ pub enum KeptAsideOrigin {
     LocalStorage,
     /// It is a kept-aside record that is itself damaged; shown as found.
     KeptAside,
+    /// A tab's own change that could not be stored (another tab stored the claim
+    /// first); its key is the claim ID.
+    Memory,
 }
 
 /// Why an entry was kept aside.
@@ -159,6 +166,12 @@ pub enum KeptAsideReason {
     /// A local-storage entry of the old layout that is neither a claim nor the settings,
     /// for example a copy of unreadable settings the previous version set aside.
     UnknownEntry,
+    /// A change made in a tab while another tab stored the same claim first: this tab's
+    /// version, kept so that nothing is lost.
+    ChangedInAnotherTab {
+        /// The revision of this tab's version.
+        revision: u64,
+    },
 }
 
 impl KeptAsideReason {
@@ -172,6 +185,7 @@ impl KeptAsideReason {
             KeptAsideReason::ReplacedByNewerCopy { .. } => "replaced_by_newer_copy",
             KeptAsideReason::OlderThanStoredCopy { .. } => "older_than_stored_copy",
             KeptAsideReason::UnknownEntry => "unknown_entry",
+            KeptAsideReason::ChangedInAnotherTab { .. } => "changed_in_another_tab",
         }
     }
 }

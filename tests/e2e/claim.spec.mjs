@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { join } from 'node:path';
 import { appReady, forbidNetwork, screenshotDir, shot } from './helpers.mjs';
+import { storedClaims } from './fixtures.mjs';
 
 /** The page at 360 px wide, whole and section by section (a whole narrow page is too tall to read as one picture). */
 async function narrowShots(page, name) {
@@ -206,6 +207,5 @@ test('refused actions say why: an incomplete draft cannot be submitted, a review
   await expect(page.getByText('Delete this draft for good?')).toBeVisible();
   await page.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page).toHaveURL(/#\/$/);
-  const stored = await page.evaluate((id) => localStorage.getItem(`cpor-desk/v1/claim/${id}`), id);
-  expect(stored).toBeNull();
+  await expect.poll(async () => (await storedClaims(page)).map((claim) => claim.id)).not.toContain(id);
 });

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { appReady, forbidNetwork, shot } from './helpers.mjs';
+import { keptAside, localClaimKeys } from './fixtures.mjs';
 
 test('empty dashboard invites a first claim', async ({ page }) => {
   const outside = forbidNetwork(page);
@@ -11,7 +12,7 @@ test('empty dashboard invites a first claim', async ({ page }) => {
   expect(outside).toEqual([]);
 });
 
-test('dashboard renders claims from local storage, and keeps an unreadable entry aside', async ({ page }) => {
+test('dashboard renders claims moved from local storage, and keeps an unreadable entry aside', async ({ page }) => {
   await page.goto('./');
   await appReady(page);
   const claim = {
@@ -36,8 +37,10 @@ test('dashboard renders claims from local storage, and keeps an unreadable entry
   await expect(row).toContainText('Contoso usage');
   await expect(row).toContainText('contoso.com');
   await expect(page.locator('[data-status="draft"] .count')).toHaveText('1');
-  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await expect(page.locator('.banner.kept-aside')).toContainText('kept aside exactly as it was found');
+  await expect(page.locator('.banner.kept-aside')).toContainText('cpor-desk/v1/claim/00000000-0000-4000-8000-000000000000');
   await shot(page, 'dashboard-one-claim');
-  const kept = await page.evaluate(() => localStorage.getItem('cpor-desk/v1/claim/00000000-0000-4000-8000-000000000000'));
-  expect(kept).toBe('{not json');
+  // Moved: out of local storage, into the database's kept-aside store as the very text.
+  expect(await localClaimKeys(page)).toEqual([]);
+  expect((await keptAside(page)).map((record) => record.raw)).toEqual(['{not json']);
 });

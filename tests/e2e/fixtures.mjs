@@ -36,19 +36,46 @@ export function submitted(id, name, fields = {}, createdAt = '2026-11-02T09:00:0
   return claim;
 }
 
-/** Put claims into the work namespace of local storage. */
+/**
+ * Put claims where the previous version kept them (the work namespace of local storage):
+ * the app moves them into its database when it next starts.
+ */
 export async function storeClaims(page, claims) {
   await page.evaluate((claims) => {
     for (const claim of claims) localStorage.setItem(`cpor-desk/v1/claim/${claim.id}`, JSON.stringify(claim));
   }, claims);
 }
 
-/** Every stored claim entry, parsed, sorted by id. */
+/** Read one object store of the work database: `[key, value]` pairs in key order. */
+export async function storedEntries(page, store) {
+  return page.evaluate((store) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('cpor-desk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(store)) { db.close(); resolve([]); return; }
+      const tx = db.transaction(store, 'readonly');
+      const keys = tx.objectStore(store).getAllKeys();
+      const values = tx.objectStore(store).getAll();
+      tx.oncomplete = () => { db.close(); resolve(keys.result.map((key, i) => [key, values.result[i]])); };
+      tx.onerror = () => { db.close(); reject(tx.error); };
+    };
+  }), store);
+}
+
+/** Every claim in the app's database, parsed, sorted by id. */
 export async function storedClaims(page) {
-  return page.evaluate(() => Object.keys(localStorage)
-    .filter((key) => key.startsWith('cpor-desk/v1/claim/'))
-    .sort()
-    .map((key) => JSON.parse(localStorage.getItem(key))));
+  return (await storedEntries(page, 'claims')).map(([, text]) => JSON.parse(text));
+}
+
+/** Every kept-aside record in the app's database, parsed. */
+export async function keptAside(page) {
+  return (await storedEntries(page, 'kept_aside')).map(([, text]) => JSON.parse(text));
+}
+
+/** The claim entries the previous version's local storage still holds. */
+export async function localClaimKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('cpor-desk/v1/claim/')).sort());
 }
 
 /**
@@ -76,4 +103,14 @@ export function submittable(id, name, fields = {}, createdAt = '2026-11-02T09:00
   claim.revision = claim.history.length;
   claim.updated_at = submittedAt;
   return claim;
+}
+
+/** Empty the site's storage: local storage and the work database. */
+export async function clearStorage(page) {
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    localStorage.clear();
+    const request = indexedDB.deleteDatabase('cpor-desk');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  }));
 }

@@ -23,9 +23,10 @@ export function forbidNetwork(page) {
   return outside;
 }
 
-/** Wait until the wasm app has mounted. */
+/** Wait until the wasm app has mounted and opened its claims (database, move from local storage). */
 export async function appReady(page) {
   await page.locator('header.app-header').waitFor();
+  await page.locator('main .opening').waitFor({ state: 'detached' });
 }
 
 /** The catalogue of a language (`locales/<tag>.json`), flattened to `{ "a.b": text }`. */

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { appReady, shot } from './helpers.mjs';
+import { appReady, shot, shotWidths } from './helpers.mjs';
 
 test('settings: a bad time zone is refused beside the field; a good one is saved', async ({ page }) => {
   await page.goto('./#/settings');
@@ -67,3 +67,17 @@ test('settings: every national holiday set is offered, China says which years it
   await appReady(page);
   await expect(page.getByLabel('Public holidays')).toHaveValue('cn');
 });
+
+for (const language of ['en', 'de']) {
+  test(`the storage section says where claims are kept and how much space is used (${language})`, async ({ page }) => {
+    await page.goto('./#/settings');
+    await appReady(page);
+    if (language !== 'en') await page.locator('#language-switch').selectOption(language);
+    const section = page.locator('.storage-settings');
+    await expect(section.locator('.storage-estimate')).toContainText(language === 'en' ? 'Used:' : 'Belegt:');
+    await expect(section.locator('.storage-estimate')).toContainText('MB');
+    await expect(section.locator('.storage-persistence')).not.toBeEmpty();
+    await section.scrollIntoViewIfNeeded();
+    await shotWidths(page, `settings-storage-${language}`, expect);
+  });
+}

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { appReady, forbidNetwork, shot } from './helpers.mjs';
-import { draft, entry, submittable, storeClaims, storedClaims } from './fixtures.mjs';
+import { clearStorage, draft, entry, submittable, storeClaims, storedClaims } from './fixtures.mjs';
 
 const contoso = submittable('11111111-1111-4111-8111-111111111111', 'Contoso M365 usage', {
   partner_id: '1234567', customer_domain: 'contoso.com', tenant_id: '72f988bf-86f1-41af-91ab-2d7cd011db47',
@@ -31,7 +31,7 @@ test('export, clear storage, import: the same claims come back', async ({ page }
   expect(document.claims).toHaveLength(2);
   await shot(page, 'transfer-export');
 
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.reload();
   await appReady(page);
   await page.locator('#import-file').setInputFiles(file);
@@ -39,7 +39,7 @@ test('export, clear storage, import: the same claims come back', async ({ page }
   await shot(page, 'transfer-import-preview');
   expect(await storedClaims(page)).toHaveLength(0);
   await page.getByRole('button', { name: 'Apply import' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Import applied.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '2 claims stored.' })).toBeVisible();
   expect(await storedClaims(page)).toEqual(before);
 
   // Importing the same file again changes nothing.
@@ -100,6 +100,7 @@ test('a claim changed both here and in the file is kept twice', async ({ page })
   await page.locator('#import-file').setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await expect(page.locator('.import-counts')).toContainText('1 Conflicting');
   await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.locator('.import-outcome')).toContainText('1 claim stored.');
   const stored = await storedClaims(page);
   expect(stored).toHaveLength(2);
   expect(stored.find((c) => c.id === here.id)).toEqual(here);

@@ -51,7 +51,7 @@ mod changes;
 mod merge;
 mod patch;
 mod perform;
-mod permissions;
+pub(crate) mod permissions;
 mod phase;
 mod refusal;
 mod replay;

@@ -184,6 +184,25 @@ impl ClaimSummary {
         deadlines::next_deadline(&self.skeleton(), rules, now)
     }
 
+    /// Whether the claim opens in the wizard, exactly as [`lifecycle::opens_in_wizard`]
+    /// says for the full claim.
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::new_claim;
+    /// use claim_rules::model::{ClaimFields, Status};
+    /// use claim_rules::summary::ClaimSummary;
+    ///
+    /// let at: jiff::Timestamp = "2026-04-06T09:00:00-07:00".parse()?;
+    /// let mut summary = ClaimSummary::of(&new_claim(uuid::Uuid::nil(), at, ClaimFields::default()));
+    /// assert!(summary.opens_in_wizard());
+    /// summary.status = Status::Submitted;
+    /// assert!(!summary.opens_in_wizard());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn opens_in_wizard(&self) -> bool {
+        lifecycle::permissions::status_opens_in_wizard(self.status)
+    }
+
     /// A claim carrying only what the summary knows, for the rules' functions of claims.
     /// It never leaves this module: its fields and history are incomplete.
     fn skeleton(&self) -> Claim {

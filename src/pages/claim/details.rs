@@ -19,7 +19,7 @@ use crate::i18n::{rules, tr, use_i18n, I18n};
 
 /// Words a label in the current language.
 type Label = fn(&I18n) -> String;
-use crate::state::use_app;
+use crate::state::{use_app, Persisted};
 
 /// A text field of the claim: its group, label, problem path and accessors.
 #[derive(Clone, Copy)]
@@ -441,7 +441,11 @@ pub fn Details() -> impl IntoView {
                     <Show when=move || editable.get()>
                         <button type="button" class="secondary" on:click=start>{move || tr!(i18n, claim.details.edit)}</button>
                     </Show>
-                    <p class="feedback" role="status">{move || saved.get().then(|| tr!(i18n, claim.details.saved))}</p>
+                    <p class="feedback" role="status">{move || saved.get().then(|| match state.persisted(context.id) {
+                        Persisted::Stored => tr!(i18n, claim.details.saved),
+                        Persisted::Saving => tr!(i18n, wizard.save_pending),
+                        Persisted::NotSaved => tr!(i18n, store.claim_not_saved),
+                    })}</p>
                 }
             >
                 <form class="details-form" on:submit=save novalidate=true>

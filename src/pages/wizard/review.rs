@@ -3,6 +3,7 @@
 
 use claim_rules::lifecycle::Action;
 use claim_rules::model::{Activity, Claim, Contact};
+use claim_rules::summary::{self, ClaimSummary};
 use claim_rules::validation::{self, poe_readiness, ReadinessState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -134,12 +135,14 @@ fn Warnings() -> impl IntoView {
         let Some(id) = draft.id.get() else {
             return Vec::new();
         };
-        let mut claims = state.claims.get();
+        // Every other claim by its summary (no full claim is read), this one as typed.
+        let mut claims = state.summaries.get();
+        let preview = ClaimSummary::of(&preview);
         match claims.iter_mut().find(|claim| claim.id == id) {
             Some(slot) => *slot = preview,
             None => claims.push(preview),
         }
-        validation::competing_claims(&claims)
+        summary::competing_claims(&claims)
             .into_iter()
             .filter(|c| c.involves(id))
             .map(|c| {
@@ -147,7 +150,7 @@ fn Warnings() -> impl IntoView {
                     claims
                         .iter()
                         .find(|claim| claim.id == other)
-                        .map(|claim| claim.fields.name.clone())
+                        .map(|claim| claim.name.clone())
                 })
             })
             .collect::<Vec<_>>()

@@ -326,7 +326,12 @@ pub fn field_access(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn opens_in_wizard(claim: &Claim) -> bool {
-    match claim.status {
+    status_opens_in_wizard(claim.status)
+}
+
+/// [`opens_in_wizard`] for a claim in `status` (a summary knows only its status).
+pub(crate) fn status_opens_in_wizard(status: Status) -> bool {
+    match status {
         Status::Draft => true,
         Status::Submitted
         | Status::UnderReview
