@@ -36,6 +36,8 @@ async fn until(done: impl Fn() -> bool) {
 }
 
 async fn fresh(name: &'static str) -> Namespace {
+    // The state spawns its database work; in the app, mounting Leptos sets this up.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let namespace = Namespace::Test(name);
     ClaimStore::new(namespace).clear_namespace().unwrap();
     ClaimDb::delete(namespace).await.unwrap();
