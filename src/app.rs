@@ -8,14 +8,15 @@ use crate::i18n::{self, native_name, tag, tr, use_i18n, I18n, LOCALES};
 use crate::pages;
 use crate::route::{use_route, Route};
 use crate::state::{use_app, AppState};
-use crate::storage::{ClaimStore, Namespace};
+use crate::storage::Namespace;
+use crate::training::Training;
 
 /// The whole app, on the claims of `namespace`.
 #[component]
 pub fn App(#[prop(default = Namespace::Work)] namespace: Namespace) -> impl IntoView {
     let search = window().location().search().unwrap_or_default();
     let (clock, clock_problem) = AppClock::from_query(&search);
-    let state = AppState::load(ClaimStore::new(namespace), clock);
+    let state = AppState::open(namespace, clock);
     state.follow_other_tabs();
     provide_context(state);
     // The chosen language, else the browser's (read once: a visitor who has not chosen
@@ -30,6 +31,9 @@ pub fn App(#[prop(default = Namespace::Work)] namespace: Namespace) -> impl Into
     );
     provide_context(i18n);
     Effect::new(move |_| i18n.set_locale(chosen()));
+    // The training workspace: its own claims and clock, opened once so that leaving and
+    // coming back finds the scenario where the trainer left it.
+    provide_context(Training::open(i18n));
     // The page says which language it is in (screen readers, hyphenation, fonts) and its
     // title follows.
     Effect::new(move |_| {
@@ -60,7 +64,9 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
     let nav_link = move |target: Route, text: fn(&I18n) -> String| {
         let current = move || {
             let here = route.get();
-            here == target || (target == Route::Dashboard && matches!(here, Route::Claim(_)))
+            here == target
+                || (target == Route::Dashboard && matches!(here, Route::Claim(_)))
+                || (target == Route::Training && here.is_training())
         };
         view! {
             <a href=target.href() aria-current=move || current().then_some("page")>{move || text(&i18n)}</a>
@@ -80,6 +86,7 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
                 {nav_link(Route::NewClaim, |i18n| tr!(i18n, nav.new_claim))}
                 {nav_link(Route::Transfer, |i18n| tr!(i18n, nav.transfer))}
                 {nav_link(Route::Settings, |i18n| tr!(i18n, nav.settings))}
+                {nav_link(Route::Training, |i18n| tr!(i18n, training.nav))}
             </nav>
             <Show when=move || state.clock.is_simulated()>
                 <span class="clock-badge">
@@ -101,6 +108,12 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
                 Route::Claim(id) => view! { <pages::claim::ClaimPage id /> }.into_any(),
                 Route::Settings => pages::settings::SettingsPage().into_any(),
                 Route::Transfer => pages::transfer::TransferPage().into_any(),
+                Route::Training => view! {
+                    <pages::training::TrainingScope><pages::training::TrainingPage /></pages::training::TrainingScope>
+                }.into_any(),
+                Route::TrainingClaim(id) => view! {
+                    <pages::training::TrainingScope><pages::claim::ClaimPage id /></pages::training::TrainingScope>
+                }.into_any(),
                 Route::NotFound => pages::not_found::NotFound().into_any(),
             }}
         </main>

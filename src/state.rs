@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::clock::AppClock;
 use crate::i18n::Locale;
-use crate::storage::{ClaimStore, UnreadableEntry, WriteError};
+use crate::storage::{ClaimStore, Namespace, UnreadableEntry, WriteError};
 
 /// What the settings screen edits; stored as one entry.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -93,6 +93,13 @@ impl PartialEq for RulesOrError {
 }
 
 impl AppState {
+    /// The state of a workspace: its claims and settings, read from `namespace`, asked of
+    /// the rules at `clock`'s time. The real workspace and the training one are each one
+    /// call of this, so neither can reach the other's claims.
+    pub fn open(namespace: Namespace, clock: AppClock) -> Self {
+        AppState::load(ClaimStore::new(namespace), clock)
+    }
+
     /// Load claims and settings from `store`.
     pub fn load(store: ClaimStore, clock: AppClock) -> Self {
         let settings = RwSignal::new(Settings::default());
