@@ -152,7 +152,11 @@ impl Training {
     /// Leave the scenario (its claims stay until reset).
     pub fn stop(&self) {
         self.clock.set_playing(false);
-        self.scenario.set(None);
+        // Only when one is chosen: setting it again would redraw the scenario list (and
+        // lose what it shows, such as the outcome of a reset).
+        if self.scenario.get_untracked().is_some() {
+            self.scenario.set(None);
+        }
         self.written.set(None);
     }
 

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use claim_rules::deadlines::{self, ClockKind};
-use claim_rules::lifecycle;
+use claim_rules::lifecycle::{self, PhaseKind};
 use claim_rules::model::Claim;
 use claim_rules::scenarios::{
     self, ClaimKey, Replay, ScenarioError, ScenarioId, StepEvent, Verdict,
@@ -16,6 +16,7 @@ use claim_rules::scenarios::{
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,7 +24,7 @@ use crate::clock::Speed;
 use crate::components::countdown::Countdown;
 use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
-use crate::i18n::rules::{action_name, actor_name, clock_name};
+use crate::i18n::rules::{action_name, actor_name, clock_name, phase_name, status_name};
 use crate::i18n::scenario as words;
 use crate::i18n::time::due_text;
 use crate::i18n::{tr, use_i18n, I18n};
@@ -36,13 +37,17 @@ use crate::training::{use_training, Training};
 #[component]
 pub fn TrainingScope(children: Children) -> impl IntoView {
     let training = use_training();
-    provide_context(training.state);
-    provide_context(Workspace::Training);
+    // Provided on an owner of their own: on the route's owner they would outlive the
+    // training screen and the real dashboard would then find the training state.
     view! {
-        <div class="training-scope" class:large-type=move || training.large_type.get()>
-            <TrainingBand />
-            {children()}
-        </div>
+        <Provider value=training.state>
+            <Provider value=Workspace::Training>
+                <div class="training-scope" class:large-type=move || training.large_type.get()>
+                    <TrainingBand />
+                    {children()}
+                </div>
+            </Provider>
+        </Provider>
     }
 }
 
@@ -452,6 +457,8 @@ fn ScenarioClaims() -> impl IntoView {
         let cards = claims.into_iter().map(|(key, claim)| {
             let phase = lifecycle::phase(&claim, now, &rules);
             let status = claim.status;
+            // The phase is shown where it says more than the status.
+            let show_phase = status_name(&i18n, status) != phase_name(&i18n, PhaseKind::from(&phase));
             let mut live: Vec<_> = deadlines::deadlines(&claim, &rules).into_iter().filter(|clock| clock.is_live(now)).collect();
             live.sort_by(deadlines::attention_order);
             let clocks = live.into_iter().map(|clock| {
@@ -474,7 +481,7 @@ fn ScenarioClaims() -> impl IntoView {
                         <h3>{role.clone().unwrap_or_else(|| name.clone())}</h3>
                         {role.is_some().then(|| view! { <span class="muted">{name.clone()}</span> })}
                         <StatusBadge status />
-                        <PhaseBadge phase />
+                        {show_phase.then(|| view! { <PhaseBadge phase /> })}
                     </header>
                     <ul class="clock-list training-clocks">{clocks}</ul>
                     <div class="training-timeline"><Timeline claim=claim.clone() now /></div>
@@ -506,11 +513,10 @@ fn ScriptList() -> impl IntoView {
             let state_code = if index < done { "done" } else if index == done { "next" } else { "later" };
             let at = i18n.weekday_date_time(result.at, &zone);
             let when = words::step_when(&i18n, &step.event, &zone);
-            let at_text = at.clone();
             view! {
                 <li class="script-step" data-state=state_code aria-current=(index + 1 == done).then_some("step")>
                     <span class="script-what">{words::claim_role(&i18n, step.claim)} " · " {step_title(&i18n, &step.event)}</span>
-                    <span class="script-when small muted"><time>{at_text}</time>{when.map(|w| format!(" ({w})"))}</span>
+                    <span class="script-when small muted"><time>{at}</time>{when.map(|w| format!(" ({w})"))}</span>
                 </li>
             }
         }).collect_view();

@@ -57,7 +57,7 @@ test('a scenario plays with steps and with the clock, is taken over and reset; r
   await storeClaims(page, [real]);
   await page.reload();
   await appReady(page);
-  await expect(page.getByText('Fabrikam real claim')).toBeVisible();
+  await expect(page.getByRole('table').getByText('Fabrikam real claim')).toBeVisible();
   const before = await realStorage(page);
   expect(before.local.length).toBeGreaterThan(0);
 
@@ -148,7 +148,7 @@ test('a scenario plays with steps and with the clock, is taken over and reset; r
 
   // Leaving returns to the real claims exactly as they were.
   await page.getByTestId('training-band').getByRole('link', { name: en['training.leave'] }).click();
-  await expect(page.getByText('Fabrikam real claim')).toBeVisible();
+  await expect(page.getByRole('table').getByText('Fabrikam real claim')).toBeVisible();
   expect(await realStorage(page)).toEqual(before);
   expect(outside).toEqual([]);
 });
