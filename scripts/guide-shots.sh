@@ -18,4 +18,5 @@ screen-en-wizard-review-1280.png wizard-review.png
 lang-en-claim-running-1280.png claim.png
 lang-en-settings-1280.png settings.png
 screen-en-transfer-preview-1280.png transfer.png
+training-en-ask-1280.png training.png
 LIST

@@ -9,6 +9,7 @@ use crate::pages;
 use crate::route::{use_route, Route};
 use crate::state::{use_app, AppState, Availability, Keeping};
 use crate::storage::Namespace;
+use crate::training::Training;
 
 /// The whole app, on the claims of `namespace`.
 #[component]
@@ -29,6 +30,9 @@ pub fn App(#[prop(default = Namespace::Work)] namespace: Namespace) -> impl Into
     );
     provide_context(i18n);
     Effect::new(move |_| i18n.set_locale(chosen()));
+    // The training workspace: its own claims and clock, opened once so that leaving and
+    // coming back finds the scenario where the trainer left it.
+    provide_context(Training::open(i18n));
     // The page says which language it is in (screen readers, hyphenation, fonts) and its
     // title follows.
     Effect::new(move |_| {
@@ -69,7 +73,9 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
     let nav_link = move |target: Route, text: fn(&I18n) -> String| {
         let current = move || {
             let here = route.get();
-            here == target || (target == Route::Dashboard && matches!(here, Route::Claim(_)))
+            here == target
+                || (target == Route::Dashboard && matches!(here, Route::Claim(_)))
+                || (target == Route::Training && here.is_training())
         };
         view! {
             <a href=target.href() aria-current=move || current().then_some("page")>{move || text(&i18n)}</a>
@@ -89,6 +95,7 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
                 {nav_link(Route::NewClaim, |i18n| tr!(i18n, nav.new_claim))}
                 {nav_link(Route::Transfer, |i18n| tr!(i18n, nav.transfer))}
                 {nav_link(Route::Settings, |i18n| tr!(i18n, nav.settings))}
+                {nav_link(Route::Training, |i18n| tr!(i18n, training.nav))}
             </nav>
             <Show when=move || state.clock.is_simulated()>
                 <span class="clock-badge">
@@ -110,6 +117,12 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
                 Route::Claim(id) => view! { <WithClaim id><pages::claim::ClaimPage id /></WithClaim> }.into_any(),
                 Route::Settings => pages::settings::SettingsPage().into_any(),
                 Route::Transfer => pages::transfer::TransferPage().into_any(),
+                Route::Training => view! {
+                    <pages::training::TrainingScope><pages::training::TrainingPage /></pages::training::TrainingScope>
+                }.into_any(),
+                Route::TrainingClaim(id) => view! {
+                    <pages::training::TrainingScope><pages::claim::ClaimPage id /></pages::training::TrainingScope>
+                }.into_any(),
                 Route::NotFound => pages::not_found::NotFound().into_any(),
             }}
         </main>

@@ -9,6 +9,7 @@ pub mod route;
 pub mod state;
 pub mod storage;
 pub mod store;
+pub mod training;
 
 mod app;
 mod components;

@@ -20,6 +20,10 @@ pub enum Route {
     Settings,
     /// Export and import.
     Transfer,
+    /// The training workspace: scenarios and the simulated clock.
+    Training,
+    /// One training claim, on the normal claim page over the training workspace.
+    TrainingClaim(Uuid),
     /// An address that names no screen.
     NotFound,
 }
@@ -35,6 +39,10 @@ impl Route {
             ["new"] => Route::NewClaim,
             ["settings"] => Route::Settings,
             ["transfer"] => Route::Transfer,
+            ["training"] => Route::Training,
+            ["training", "claim", id] => Uuid::parse_str(id)
+                .map(Route::TrainingClaim)
+                .unwrap_or(Route::NotFound),
             ["claim", id] => Uuid::parse_str(id)
                 .map(Route::Claim)
                 .unwrap_or(Route::NotFound),
@@ -54,8 +62,50 @@ impl Route {
             Route::Claim(id) => format!("#/claim/{id}"),
             Route::Settings => "#/settings".to_string(),
             Route::Transfer => "#/transfer".to_string(),
+            Route::Training => "#/training".to_string(),
+            Route::TrainingClaim(id) => format!("#/training/claim/{id}"),
         }
     }
+
+    /// Whether the route is in the training workspace.
+    pub fn is_training(self) -> bool {
+        match self {
+            Route::Training | Route::TrainingClaim(_) => true,
+            Route::Dashboard
+            | Route::NewClaim
+            | Route::EditDraft(_)
+            | Route::Claim(_)
+            | Route::Settings
+            | Route::Transfer
+            | Route::NotFound => false,
+        }
+    }
+
+    /// This route as seen from the workspace the page is in: inside training, a claim is
+    /// a training claim and the dashboard is the training screen, so the claim page's links
+    /// never lead out of training (and so never to a real claim).
+    pub fn within(self, workspace: Workspace) -> Route {
+        match (self, workspace) {
+            (Route::Claim(id), Workspace::Training) => Route::TrainingClaim(id),
+            (Route::Dashboard, Workspace::Training) => Route::Training,
+            (route, Workspace::Work | Workspace::Training) => route,
+        }
+    }
+}
+
+/// The workspace of the page being built (read where a component is set up, not in an
+/// event handler).
+pub fn workspace() -> Workspace {
+    use_context::<Workspace>().unwrap_or(Workspace::Work)
+}
+
+/// Which workspace a page is in (context; absent means the real one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workspace {
+    /// Real claims.
+    Work,
+    /// Training claims.
+    Training,
 }
 
 /// The current route, following `hashchange`.

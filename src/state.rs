@@ -527,6 +527,14 @@ impl AppState {
     pub fn delete(&self, id: Uuid) -> Result<(), ChangeError> {
         let current = self.claim_untracked(id).ok_or(ChangeError::NotFound)?;
         lifecycle::can_delete(&current).map_err(ChangeError::Refused)?;
+        self.remove(id);
+        Ok(())
+    }
+
+    /// Remove claim `id` whatever its status, here at once and from storage in turn. Only
+    /// the training workspace does this, replacing its claims by the script's; a partner's
+    /// claim goes through [`AppState::delete`], which asks the rules.
+    pub fn remove(&self, id: Uuid) {
         self.forget(id);
         let stored = self.pending.with_value(|p| p.stored.contains_key(&id));
         if stored {
@@ -535,7 +543,6 @@ impl AppState {
             });
             self.save_pending();
         }
-        Ok(())
     }
 
     /// Drop claim `id` from memory (deleted, gone elsewhere, or kept aside).

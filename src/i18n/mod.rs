@@ -17,6 +17,7 @@ pub mod calendar_file;
 pub mod intl;
 pub mod print;
 pub mod rules;
+pub mod scenario;
 pub mod time;
 
 use leptos::prelude::*;

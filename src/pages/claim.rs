@@ -24,7 +24,7 @@ use crate::components::timeline::Timeline;
 use crate::i18n::rules::{phase_name, status_name};
 use crate::i18n::time::viewer_zone_differs;
 use crate::i18n::{intl::zone_place, print, rules, tr, use_i18n, I18n};
-use crate::route::Route;
+use crate::route::{workspace, Route};
 use crate::state::{use_app, AppState, ChangeError, Persisted};
 
 /// What every part of the claim page shares: the claim (advanced to now), who is acting
@@ -137,7 +137,7 @@ fn NotHere() -> impl IntoView {
         <div class="claim-missing">
             <h1>{move || tr!(i18n, claim.not_found_title)}</h1>
             <p>{move || tr!(i18n, claim.not_found_hint)}</p>
-            <a href=Route::Dashboard.href()>{move || tr!(i18n, common.back_to_dashboard)}</a>
+            <a href=Route::Dashboard.within(workspace()).href()>{move || tr!(i18n, common.back_to_dashboard)}</a>
         </div>
     }
 }
@@ -253,7 +253,7 @@ fn ClaimHeader() -> impl IntoView {
     };
     view! {
         <header class="claim-head">
-            <p class="crumb"><a href=Route::Dashboard.href()>{move || tr!(i18n, nav.dashboard)}</a></p>
+            <p class="crumb"><a href=Route::Dashboard.within(workspace()).href()>{move || tr!(i18n, nav.dashboard)}</a></p>
             <h1>{name}</h1>
             <div class="claim-badges">
                 <span class="badge-label">{move || tr!(i18n, claim.label_status)}</span>
@@ -324,7 +324,7 @@ fn ClaimLinks() -> impl IntoView {
             view! {
                 <ul class="claim-links">
                     {items.into_iter().map(|(text, id)| view! {
-                        <li>{move || text(&i18n)} " " <a href=Route::Claim(id).href()>{id.to_string()}</a></li>
+                        <li>{move || text(&i18n)} " " <a href=Route::Claim(id).within(workspace()).href()>{id.to_string()}</a></li>
                     }).collect_view()}
                 </ul>
             }

@@ -5,6 +5,7 @@ pub mod claim;
 pub mod dashboard;
 pub mod not_found;
 pub mod settings;
+pub mod training;
 pub mod transfer;
 pub mod update;
 pub mod wizard;

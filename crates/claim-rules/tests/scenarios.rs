@@ -790,8 +790,9 @@ fn defective_scripts_are_reported_with_the_step_at_fault() {
 
 #[test]
 fn every_scenario_code_has_an_english_text() {
-    // The scenarios' words are the `cpor` tool's until the app has a training screen.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/bin/cpor/words.en.json");
+    // The scenarios' words are in the app's English catalogue, which the training screen
+    // and `cpor scenario` both word them from.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../locales/en.json");
     let catalogue: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let has = |code: &str| -> bool {

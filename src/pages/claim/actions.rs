@@ -15,7 +15,7 @@ use crate::i18n::rules::{
     action_name, actor_name, information_reason_name, PartnerReasonKind, ReviewerReasonKind,
 };
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::route::{navigate, Route};
+use crate::route::{navigate, workspace, Route};
 use crate::state::use_app;
 
 /// Whether the panel offers this action (edits, PoE and comments have their own
@@ -274,11 +274,12 @@ fn ActionForm(
         })
     };
 
+    let here = workspace();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let result = if kind == ActionKind::RestartedAs {
             start_new_claim(&state, &context).map(|new_id| {
-                navigate(Route::Claim(new_id));
+                navigate(Route::Claim(new_id).within(here));
             })
         } else {
             match build() {
@@ -490,13 +491,14 @@ fn start_new_claim(
 /// For a partner's draft: continue in the wizard, or delete it (after confirming).
 #[component]
 fn DraftTools() -> impl IntoView {
+    let here = workspace();
     let i18n = use_i18n();
     let context = use_claim();
     let state = use_app();
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<Failure>);
     let delete = move |_| match state.delete(context.id) {
-        Ok(()) => navigate(Route::Dashboard),
+        Ok(()) => navigate(Route::Dashboard.within(here)),
         Err(problem) => error.set(Some(Failure::Change(problem))),
     };
     view! {

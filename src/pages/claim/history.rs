@@ -15,7 +15,7 @@ use super::{time_zone, use_claim};
 use crate::components::status::StatusBadge;
 use crate::i18n::rules::{self, action_name, actor_name, area_name, information_reason_name};
 use crate::i18n::{tr, use_i18n, I18n};
-use crate::route::Route;
+use crate::route::{workspace, Route};
 
 /// The history section, oldest entry first.
 #[component]
@@ -96,7 +96,7 @@ fn detail_view(i18n: &I18n, detail: &EventDetail) -> AnyView {
             view! { <p class="history-detail">{text}</p> }.into_any()
         }
         EventDetail::Link { claim } => view! {
-            <p class="history-detail"><a href=Route::Claim(*claim).href()>{claim.to_string()}</a></p>
+            <p class="history-detail"><a href=Route::Claim(*claim).within(workspace()).href()>{claim.to_string()}</a></p>
         }
         .into_any(),
     }

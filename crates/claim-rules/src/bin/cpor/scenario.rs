@@ -1,8 +1,10 @@
 //! `cpor scenario list` and `cpor scenario show NAME`: the training scenarios, played
 //! through the rules step by step, from the same data the training screen uses.
 //!
-//! Every sentence comes from the `scenario` section of the tool's words (`words.en.json`;
-//! it moves to the app's catalogues with the training screen).
+//! Every sentence comes from the `scenario` section: the scenarios' own texts (titles,
+//! lessons, questions, …) from the app's `locales/en.json`, which the training screen
+//! words them from too, and the tool's layout words (`scenario.cli.*`) from
+//! `words.en.json`.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
