@@ -133,4 +133,3 @@ pub fn realistic(n: u128, rules: &Rules) -> Claim {
     );
     lifecycle::advance(&claim, later(at, 24 * 30), rules)
 }
-

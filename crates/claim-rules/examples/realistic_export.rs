@@ -34,7 +34,9 @@ fn main() {
     let claims: Vec<_> = (0..count)
         .map(|n| realistic::realistic(n, &rules))
         .collect();
-    let exported_at: Timestamp = "2026-11-20T18:00:00Z".parse().unwrap_or(Timestamp::UNIX_EPOCH);
+    let exported_at: Timestamp = "2026-11-20T18:00:00Z"
+        .parse()
+        .unwrap_or(Timestamp::UNIX_EPOCH);
     let document = export::export(&claims, &policy, exported_at, "benchmark");
     match serde_json::to_string(&document) {
         Ok(text) => println!("{text}"),
