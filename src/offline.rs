@@ -69,7 +69,11 @@ pub fn watch_for_new_version(ready: RwSignal<bool>) {
             // Offline work is then unavailable; the app itself works as before.
             return;
         };
-        let registration: ServiceWorkerRegistration = registered.unchecked_into();
+        // A browser that blocks service workers (a policy, or an automation setting) may
+        // answer with no registration at all rather than refusing.
+        let Ok(registration) = registered.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         if registration.waiting().is_some() && container.controller().is_some() {
             ready.set(true);
         }
