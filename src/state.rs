@@ -31,9 +31,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::clock::AppClock;
 use crate::i18n::Locale;
-use crate::storage::{ClaimStore, Namespace, UnreadableEntry, WriteError};
+use crate::storage::{ClaimStore, Namespace, Rescue, UnreadableEntry, WriteError};
 use crate::store::migrate::{self, Interrupt};
-use crate::store::{ClaimDb, KeptAside, KeptAsideOrigin, StoreError, Unavailable, Write};
+use crate::store::{
+    ClaimDb, KeptAside, KeptAsideOrigin, KeptAsideReason, StoreError, Unavailable, Write,
+};
 
 /// How many claims an import writes per transaction: a failure (a full disk) then stops
 /// only that batch, and the counts stay exact.
@@ -252,6 +254,7 @@ impl AppState {
             now: RwSignal::new(clock.now()),
         };
         state.follow_other_tabs();
+        state.rescue_on_leaving();
         spawn_local(async move { state.open().await });
         // A browser that never answers must not leave the app saying "Opening…" for good:
         // after a while it works in memory and says so (a late answer is then ignored).
@@ -294,12 +297,108 @@ impl AppState {
             }
             Err(error) => return self.keep_in_memory(unavailable(error)),
         }
+        self.replay_rescues(&db).await;
         self.kept_aside
             .set(db.kept_aside().await.unwrap_or_default());
         self.db.set_value(Some(db));
         self.keeping.set(Keeping::Stored);
         // Claims opened before the database was (an address straight to a claim).
         self.save_pending();
+    }
+
+    /// Copy every claim changed here and not stored yet into local storage, at once and
+    /// synchronously: the page is going away, and the database's compare-and-write needs
+    /// callbacks that never run once it is gone. The next start stores them
+    /// ([`AppState::replay_rescues`]).
+    pub fn rescue_unsaved(&self) {
+        let unsaved = self.unsaved.get_untracked();
+        for id in unsaved {
+            if let Some(claim) = self.claim_untracked(id) {
+                let base = self.pending.with_value(|p| p.stored.get(&id).copied());
+                // Nothing more can be done for a page that is leaving: a refused copy is
+                // as lost as it was before rescues existed, and the export offer was shown.
+                let _ = self.store.write_rescue(&claim, base);
+            }
+        }
+    }
+
+    /// Store what the last page of this workspace rescued on leaving. A rescue made on the
+    /// version the database still holds goes in as this tab's unsaved change (written
+    /// by compare-and-write, its copy removed once stored). One whose claim moved on
+    /// meanwhile (another tab) is kept aside, with a notice: nothing is lost, nothing
+    /// overwritten. A rescue already stored is dropped; one that cannot be read is kept
+    /// aside as found.
+    async fn replay_rescues(&self, db: &ClaimDb) {
+        for (key, raw) in self.store.rescues() {
+            let rescue = match serde_json::from_str::<Rescue>(&raw) {
+                Ok(rescue) if self.store.rescue_key(rescue.claim.id) == key => rescue,
+                Ok(rescue) => {
+                    let reason = KeptAsideReason::FiledUnderAnotherId {
+                        found: rescue.claim.id,
+                    };
+                    self.keep_rescue_aside(db, &key, &raw, reason).await;
+                    continue;
+                }
+                Err(error) => {
+                    let reason = if serde_json::from_str::<serde_json::Value>(&raw).is_ok() {
+                        KeptAsideReason::WrongShape {
+                            message: error.to_string(),
+                        }
+                    } else {
+                        KeptAsideReason::NotJson {
+                            message: error.to_string(),
+                        }
+                    };
+                    self.keep_rescue_aside(db, &key, &raw, reason).await;
+                    continue;
+                }
+            };
+            let id = rescue.claim.id;
+            let stored = self.pending.with_value(|p| p.stored.get(&id).copied());
+            if stored == rescue.base {
+                self.unsaved.update(|set| {
+                    set.insert(id);
+                });
+                self.put_in_memory(rescue.claim);
+                continue;
+            }
+            let already = stored == Some(rescue.claim.revision)
+                && matches!(db.claim(id).await, Ok(Some(ref claim)) if *claim == rescue.claim);
+            if already {
+                self.store.remove_rescue(&key);
+                continue;
+            }
+            let reason = KeptAsideReason::ChangedInAnotherTab {
+                revision: rescue.claim.revision,
+            };
+            if self.keep_rescue_aside(db, &key, &raw, reason).await {
+                self.notice.set(Some(Notice::KeptAsideAfterOtherTab(id)));
+            }
+        }
+    }
+
+    /// Keep a rescue copy aside and remove it from local storage once that is stored;
+    /// `false` (the copy stays where it is, for the next start) if storage refused.
+    async fn keep_rescue_aside(
+        &self,
+        db: &ClaimDb,
+        key: &str,
+        raw: &str,
+        reason: KeptAsideReason,
+    ) -> bool {
+        match db
+            .keep_aside(KeptAsideOrigin::LocalStorage, key, raw, reason)
+            .await
+        {
+            Ok(_) => {
+                self.store.remove_rescue(key);
+                true
+            }
+            Err(error) => {
+                self.storage_problem.set(Some(error));
+                false
+            }
+        }
     }
 
     /// Work in memory: the database cannot be used. What the previous version left in
@@ -603,6 +702,8 @@ impl AppState {
                     self.pending.update_value(|p| {
                         p.stored.insert(id, claim.revision);
                     });
+                    // A rescue copy left by an earlier page is stale now.
+                    self.store.remove_rescue(&self.store.rescue_key(id));
                     // A later change made while this write ran is written in turn.
                     if self.claim_untracked(id).map(|c| c.revision) == Some(claim.revision) {
                         tried.insert(id);
@@ -903,6 +1004,26 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// Rescue unsaved claims when the page goes away or is hidden (a phone may discard a
+    /// hidden tab without another event).
+    fn rescue_on_leaving(&self) {
+        let state = *self;
+        let on_leave = Closure::<dyn Fn()>::new(move || {
+            if document().hidden() {
+                state.rescue_unsaved();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_leave.as_ref().unchecked_ref(),
+        );
+        on_leave.forget();
+        let on_hide = Closure::<dyn Fn()>::new(move || state.rescue_unsaved());
+        let _ =
+            window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+        on_hide.forget();
     }
 
     /// Follow changes other tabs make: claims through the workspace's broadcast channel

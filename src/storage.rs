@@ -256,6 +256,53 @@ impl ClaimStore {
             .and_then(|id| Uuid::parse_str(id).ok())
     }
 
+    fn rescue_prefix(&self) -> String {
+        // Outside `<workspace>/v1/`: the move to the database keeps aside every entry
+        // there it does not know, and a rescue is not an entry of the old layout.
+        format!("{}/rescue/", self.namespace.name())
+    }
+
+    /// The key of the rescue copy of claim `id`.
+    pub fn rescue_key(&self, id: Uuid) -> String {
+        format!("{}{}", self.rescue_prefix(), id)
+    }
+
+    /// Copy a claim changed here and not stored yet, with the revision the database held
+    /// when the change was made on it (`base`), synchronously: the page is going away and
+    /// a database write would not finish. Read back by [`ClaimStore::rescues`] at the next
+    /// start.
+    pub fn write_rescue(&self, claim: &Claim, base: Option<u64>) -> Result<(), WriteError> {
+        let text = serde_json::to_string(&RescueRef { base, claim })
+            .map_err(|error| WriteError::Other(error.to_string()))?;
+        set_item(&self.rescue_key(claim.id), &text)
+    }
+
+    /// Every rescue copy of this workspace: its key and its text as found.
+    pub fn rescues(&self) -> Vec<(String, String)> {
+        let Ok(storage) = Self::raw() else {
+            return Vec::new();
+        };
+        let prefix = self.rescue_prefix();
+        let length = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..length)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .filter(|key| key.starts_with(&prefix))
+            .collect();
+        keys.into_iter()
+            .filter_map(|key| {
+                let raw = storage.get_item(&key).ok().flatten()?;
+                Some((key, raw))
+            })
+            .collect()
+    }
+
+    /// Remove a rescue copy (its claim is stored, or kept aside).
+    pub fn remove_rescue(&self, key: &str) {
+        if let Ok(storage) = Self::raw() {
+            let _ = storage.remove_item(key);
+        }
+    }
+
     /// Remove every entry of this namespace (browser tests only use this on test namespaces).
     pub fn clear_namespace(&self) -> Result<(), WriteError> {
         let storage = Self::raw()?;
@@ -274,6 +321,22 @@ impl ClaimStore {
         }
         Ok(())
     }
+}
+
+/// A rescue copy as written: the claim and the revision its change was built on.
+#[derive(Serialize)]
+struct RescueRef<'a> {
+    base: Option<u64>,
+    claim: &'a Claim,
+}
+
+/// A rescue copy as read back.
+#[derive(Debug, serde::Deserialize)]
+pub struct Rescue {
+    /// The revision the database held when the change was made on it (`None`: new).
+    pub base: Option<u64>,
+    /// The claim as it was here.
+    pub claim: Claim,
 }
 
 fn parse_claim_entry(key: &str, prefix: &str, raw: &str) -> Result<Claim, String> {

@@ -1,7 +1,7 @@
 //! Export and import. The rules write and read the format, classify what an import would
 //! do, and merge; this page shows it and stores the result.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use claim_rules::export::{self, ImportProblem, MAX_TEXT_BYTES};
 use claim_rules::import::{apply_import, classify_import, ImportItem, ImportKind};
@@ -313,6 +313,9 @@ fn apply_failure_text(i18n: &I18n, failure: &ApplyFailure, zone: &str) -> String
     }
 }
 
+/// Rows of an import preview listed at once, and added by "Show more".
+const PREVIEW_PAGE: usize = 100;
+
 #[component]
 fn Preview(
     items: Vec<ImportItem>,
@@ -337,8 +340,12 @@ fn Preview(
     .map(|kind| (kind, items.iter().filter(|item| item.kind == kind).count()))
     .filter(|(_, count)| *count > 0)
     .collect();
-    let rows = items.clone();
-    let to_apply = (items, policy);
+    // A large import lists its rows a page at a time: building ten thousand rows at once
+    // would hold the page for seconds, and the counts above already say what it does.
+    let total = items.len();
+    let items = StoredValue::new(items);
+    let shown = RwSignal::new(PREVIEW_PAGE.min(total));
+    let to_apply = StoredValue::new(Some(policy));
     view! {
         <div class="import-preview">
             <h3>{move || tr!(i18n, transfer.preview_heading)}</h3>
@@ -356,20 +363,29 @@ fn Preview(
                         <th scope="col">{move || tr!(i18n, transfer.col_detail)}</th>
                     </tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|item| {
-                            let kind = item.kind;
-                            let incoming = item.incoming.clone();
-                            view! {
-                                <tr data-kind=kind.code()>
-                                    <td><span class=format!("kind kind-{}", kind.code().replace('.', "-"))>{move || import_kind_name(&i18n, kind)}</span></td>
-                                    <td>{move || display_name(&i18n, &incoming)}</td>
-                                    <td>{move || rules::import_item(&i18n, &item)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {move || {
+                            let end = shown.get();
+                            items.with_value(|items| items.iter().take(end).cloned().collect::<Vec<_>>()).into_iter().map(|item| {
+                                let kind = item.kind;
+                                let incoming = item.incoming.clone();
+                                view! {
+                                    <tr data-kind=kind.code()>
+                                        <td><span class=format!("kind kind-{}", kind.code().replace('.', "-"))>{move || import_kind_name(&i18n, kind)}</span></td>
+                                        <td>{move || display_name(&i18n, &incoming)}</td>
+                                        <td>{move || rules::import_item(&i18n, &item)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        }}
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { shown.get() < total }>
+                <p class="more">
+                    {move || tr!(i18n, dashboard.showing, shown = i18n.number(shown.get() as i64), total = i18n.number(total as i64))} " "
+                    <button type="button" on:click=move |_| shown.update(|n| *n = (*n + PREVIEW_PAGE).min(total))>{move || tr!(i18n, dashboard.show_more)}</button>
+                </p>
+            </Show>
             {policy_differs.then(|| view! {
                 <div class="banner warning">
                     <p>{move || tr!(i18n, transfer.policy_differs)}</p>
@@ -382,7 +398,13 @@ fn Preview(
             <div class="form-actions">
                 {if changes || policy_differs {
                     view! {
-                        <button type="button" class="primary" on:click=move |_| on_apply.run(to_apply.clone())>{move || tr!(i18n, transfer.apply)}</button>
+                        <button type="button" class="primary" on:click=move |_| {
+                            // The claims move to the import once: a second press has nothing to send.
+                            if let Some(policy) = to_apply.try_update_value(Option::take).flatten() {
+                                let items = items.try_update_value(std::mem::take).unwrap_or_default();
+                                on_apply.run((items, policy));
+                            }
+                        }>{move || tr!(i18n, transfer.apply)}</button>
                     }.into_any()
                 } else {
                     view! { <p>{move || tr!(i18n, transfer.nothing_to_apply)}</p> }.into_any()
@@ -409,9 +431,10 @@ async fn apply(
         |name| rules::copy_name(&i18n, name),
         state.clock.now(),
     );
+    let by_id: HashMap<Uuid, &Claim> = local.iter().map(|claim| (claim.id, claim)).collect();
     let mut changed = Vec::new();
     for claim in merged {
-        let base = local.iter().find(|c| c.id == claim.id);
+        let base = by_id.get(&claim.id).copied();
         if base == Some(&claim) {
             continue;
         }

@@ -53,8 +53,14 @@ pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
         draft.show_address();
     });
     // Whatever is typed but not yet saved is saved when the wizard closes or the page is
-    // left (a reload does not fire `change` on the focused field).
-    let pagehide = window_event_listener_untyped("pagehide", move |_| draft.flush());
+    // left (a reload does not fire `change` on the focused field). On leaving, the change
+    // is also rescued at once: the database write would not finish (the app's own rescue
+    // listener ran before this one, without it).
+    let app = use_app();
+    let pagehide = window_event_listener_untyped("pagehide", move |_| {
+        draft.flush();
+        app.rescue_unsaved();
+    });
     on_cleanup(move || {
         pagehide.remove();
         draft.flush();

@@ -64,8 +64,9 @@ pub use migrate::migrate;
 pub const FORMAT_TAG: &str = "cpor-desk";
 /// The format version this code writes, and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
-/// Largest text [`parse`] accepts, in bytes (50 MB).
-pub const MAX_TEXT_BYTES: usize = 50 * 1024 * 1024;
+/// Largest text [`parse`] accepts, in bytes (200 MB: an export of some 29,000 realistic
+/// claims, each with its whole history, PoE records and comments, takes about 7 KB).
+pub const MAX_TEXT_BYTES: usize = 200 * 1024 * 1024;
 /// Most claims [`parse`] accepts in one document.
 pub const MAX_CLAIMS: usize = 100_000;
 

@@ -107,12 +107,12 @@ fn defect_8_an_oversized_file_is_refused_by_its_real_size_before_reading() {
         );
         let message = stderr(&output);
         assert!(message.contains("is 2.0 GB"), "{args:?}: {message}");
-        assert!(message.contains("at most 50 MB"), "{args:?}: {message}");
+        assert!(message.contains("at most 200 MB"), "{args:?}: {message}");
         assert!(stdout(&output).is_empty(), "{args:?}: {}", stdout(&output));
     }
     // Exactly at the limit is still read (and then found not to be JSON: exit 1).
     let at_limit = Scratch::new("at-limit.json");
-    std::fs::write(&at_limit.0, vec![b' '; 50 * 1024 * 1024]).expect("write scratch file");
+    std::fs::write(&at_limit.0, vec![b' '; 200 * 1024 * 1024]).expect("write scratch file");
     let output = cpor(&["check", at_limit.path()]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
 }
@@ -134,7 +134,7 @@ fn defect_8_an_endless_file_is_read_only_up_to_the_limit() {
             stderr(&output)
         );
         assert!(
-            stderr(&output).contains("is larger than 50 MB"),
+            stderr(&output).contains("is larger than 200 MB"),
             "{args:?}: {}",
             stderr(&output)
         );
