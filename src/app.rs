@@ -123,6 +123,9 @@ fn Shell(clock_problem: Option<ClockProblem>) -> impl IntoView {
                 Route::TrainingClaim(id) => view! {
                     <pages::training::TrainingScope><pages::claim::ClaimPage id /></pages::training::TrainingScope>
                 }.into_any(),
+                Route::TrainingEditDraft(id) => view! {
+                    <pages::training::TrainingScope><WithClaim id><pages::wizard::Wizard draft=Some(id) /></WithClaim></pages::training::TrainingScope>
+                }.into_any(),
                 Route::NotFound => pages::not_found::NotFound().into_any(),
             }}
         </main>

@@ -93,13 +93,18 @@ impl Speed {
         }
     }
 
-    /// A stable code (for element IDs and tests).
+    /// A stable code (for element IDs, tests and the stored training session).
     pub fn code(self) -> &'static str {
         match self {
             Speed::RealTime => "real_time",
             Speed::HourPerSecond => "hour_per_second",
             Speed::DayPerSecond => "day_per_second",
         }
+    }
+
+    /// The speed of a [`Speed::code`].
+    pub fn from_code(code: &str) -> Option<Speed> {
+        Speed::ALL.into_iter().find(|speed| speed.code() == code)
     }
 }
 
@@ -164,6 +169,11 @@ impl SimulatedClock {
     /// Its speed (reactive).
     pub fn speed(&self) -> Speed {
         self.setting.with(|s| s.speed)
+    }
+
+    /// Its speed, without subscribing.
+    pub fn speed_untracked(&self) -> Speed {
+        self.setting.with_untracked(|s| s.speed)
     }
 
     /// Run or stop, from the time it reads now.

@@ -24,6 +24,8 @@ pub enum Route {
     Training,
     /// One training claim, on the normal claim page over the training workspace.
     TrainingClaim(Uuid),
+    /// The wizard, continuing a training draft (over the training workspace).
+    TrainingEditDraft(Uuid),
     /// An address that names no screen.
     NotFound,
 }
@@ -42,6 +44,9 @@ impl Route {
             ["training"] => Route::Training,
             ["training", "claim", id] => Uuid::parse_str(id)
                 .map(Route::TrainingClaim)
+                .unwrap_or(Route::NotFound),
+            ["training", "claim", id, "edit"] => Uuid::parse_str(id)
+                .map(Route::TrainingEditDraft)
                 .unwrap_or(Route::NotFound),
             ["claim", id] => Uuid::parse_str(id)
                 .map(Route::Claim)
@@ -64,13 +69,14 @@ impl Route {
             Route::Transfer => "#/transfer".to_string(),
             Route::Training => "#/training".to_string(),
             Route::TrainingClaim(id) => format!("#/training/claim/{id}"),
+            Route::TrainingEditDraft(id) => format!("#/training/claim/{id}/edit"),
         }
     }
 
     /// Whether the route is in the training workspace.
     pub fn is_training(self) -> bool {
         match self {
-            Route::Training | Route::TrainingClaim(_) => true,
+            Route::Training | Route::TrainingClaim(_) | Route::TrainingEditDraft(_) => true,
             Route::Dashboard
             | Route::NewClaim
             | Route::EditDraft(_)
@@ -87,6 +93,7 @@ impl Route {
     pub fn within(self, workspace: Workspace) -> Route {
         match (self, workspace) {
             (Route::Claim(id), Workspace::Training) => Route::TrainingClaim(id),
+            (Route::EditDraft(id), Workspace::Training) => Route::TrainingEditDraft(id),
             (Route::Dashboard, Workspace::Training) => Route::Training,
             (route, Workspace::Work | Workspace::Training) => route,
         }

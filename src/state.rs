@@ -840,12 +840,20 @@ impl AppState {
     pub async fn import(&self, claims: Vec<(Claim, Option<u64>)>) -> ImportOutcome {
         let mut outcome = ImportOutcome::default();
         let mut to_store = Vec::new();
+        // Looked up once: an import of ten thousand claims must not search the claims
+        // here once per claim.
+        let here: HashMap<Uuid, u64> = self.claims.with_untracked(|claims| {
+            claims
+                .iter()
+                .map(|claim| (claim.id, claim.revision))
+                .collect()
+        });
+        let unsaved = self.unsaved.get_untracked();
         for (claim, base) in claims {
-            let here = self.claim_untracked(claim.id).map(|c| c.revision);
-            if here != base {
+            if here.get(&claim.id).copied() != base {
                 let name = claim.fields.name.trim().to_string();
                 outcome.refused.push((name, ChangeError::ChangedElsewhere));
-            } else if self.unsaved.with_untracked(|set| set.contains(&claim.id)) {
+            } else if unsaved.contains(&claim.id) {
                 // Its earlier change here is not stored yet: the import builds on it in
                 // memory and is written with it.
                 self.put_in_memory(claim);
@@ -871,6 +879,7 @@ impl AppState {
                 .collect();
             match db.write_batch(&writes).await {
                 Ok(results) => {
+                    let mut stored = Vec::with_capacity(batch.len());
                     for (claim, result) in batch.iter().zip(results) {
                         let name = claim.fields.name.trim().to_string();
                         match result {
@@ -878,7 +887,7 @@ impl AppState {
                                 self.pending.update_value(|p| {
                                     p.stored.insert(claim.id, claim.revision);
                                 });
-                                self.put_in_memory(claim.clone());
+                                stored.push(claim.clone());
                                 outcome.stored += 1;
                             }
                             Err(StoreError::KeptAside(entry)) => {
@@ -891,6 +900,7 @@ impl AppState {
                             }
                         }
                     }
+                    self.put_many_in_memory(stored);
                 }
                 Err(StoreError::Unavailable(why)) => {
                     self.keep_in_memory(why);
@@ -972,6 +982,38 @@ impl AppState {
         self.now.set(self.clock.now());
         self.put_summary(ClaimSummary::of(&claim));
         self.put_claim(claim);
+    }
+
+    /// [`AppState::put_in_memory`] for many claims at once: one update of each list, so
+    /// the pages showing them are told once rather than once per claim.
+    fn put_many_in_memory(&self, batch: Vec<Claim>) {
+        if batch.is_empty() {
+            return;
+        }
+        self.now.set(self.clock.now());
+        let mut summaries: HashMap<Uuid, ClaimSummary> = batch
+            .iter()
+            .map(|claim| (claim.id, ClaimSummary::of(claim)))
+            .collect();
+        let order: Vec<Uuid> = batch.iter().map(|claim| claim.id).collect();
+        self.summaries.update(|list| {
+            for slot in list.iter_mut() {
+                if let Some(summary) = summaries.remove(&slot.id) {
+                    *slot = summary;
+                }
+            }
+            list.extend(order.iter().filter_map(|id| summaries.remove(id)));
+        });
+        let mut claims: HashMap<Uuid, Claim> =
+            batch.into_iter().map(|claim| (claim.id, claim)).collect();
+        self.claims.update(|list| {
+            for slot in list.iter_mut() {
+                if let Some(claim) = claims.remove(&slot.id) {
+                    *slot = claim;
+                }
+            }
+            list.extend(order.iter().filter_map(|id| claims.remove(id)));
+        });
     }
 
     fn put_claim(&self, claim: Claim) {

@@ -16,9 +16,10 @@ use claim_rules::scenarios::{self, NextEvent, Replay, ScenarioClaim, ScenarioErr
 use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::clock::{browser_now, AppClock, SimulatedClock};
+use crate::clock::{browser_now, AppClock, SimulatedClock, Speed};
 use crate::i18n::{self, I18n, Locale};
 use crate::state::{AppState, ChangeError, Keeping};
 use crate::storage::{Namespace, WriteError};
@@ -41,7 +42,7 @@ impl PartialEq for Played {
 
 /// What the script last wrote: after how many steps, and the revisions it left. Claims
 /// that differ from these were changed by the trainer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Written {
     steps: usize,
     revisions: Vec<(Uuid, u64)>,
@@ -63,6 +64,27 @@ pub struct Training {
     pub revealed: RwSignal<Vec<usize>>,
     /// Larger type, for presenting to a room.
     pub large_type: RwSignal<bool>,
+    /// Whether the session a reload left has been restored (nothing is stored before).
+    restored: RwSignal<bool>,
+}
+
+/// What a reload keeps of a training session: the scenario, where the clock stood and at
+/// what speed (it comes back paused), the answers revealed, larger type, and what the
+/// script last wrote (so claims the trainer changed stay as they are).
+#[derive(Debug, Serialize, Deserialize)]
+struct Session {
+    scenario: String,
+    at: Timestamp,
+    speed: String,
+    revealed: Vec<usize>,
+    large_type: bool,
+    written: Option<Written>,
+}
+
+/// The local-storage key of the session: outside `<workspace>/v1/`, whose entries the
+/// move to the database treats as claims of the old layout.
+fn session_key() -> String {
+    format!("{}/session", Namespace::Training.name())
 }
 
 impl Training {
@@ -97,7 +119,32 @@ impl Training {
             written: RwSignal::new(None),
             revealed: RwSignal::new(Vec::new()),
             large_type: RwSignal::new(false),
+            restored: RwSignal::new(false),
         };
+        // A reload returns to the same point, once the workspace's claims are read.
+        Effect::new(move |_| {
+            if !training.restored.get_untracked() && state.all_loaded.get() {
+                training.restore_session();
+                training.restored.set(true);
+            }
+        });
+        // Kept whenever it changes while the clock stands, and on leaving the page.
+        Effect::new(move |_| {
+            let restored = training.restored.get();
+            training.scenario.track();
+            training.written.track();
+            training.revealed.track();
+            training.large_type.track();
+            state.now.track();
+            if restored && !clock.is_playing() {
+                training.save_session();
+            }
+        });
+        let on_leave = window_event_listener_untyped("pagehide", move |_| {
+            if training.restored.get_untracked() {
+                training.save_session();
+            }
+        });
         // While the clock plays, the scripted steps due reach the claims as it passes them.
         Effect::new(move |_| {
             state.now.track();
@@ -116,8 +163,64 @@ impl Training {
             if let Ok(handle) = ticker {
                 handle.clear();
             }
+            on_leave.remove();
         });
         training
+    }
+
+    /// Store the session, or remove it when no scenario is chosen. Best effort: a
+    /// session that cannot be stored only means a reload starts from the list.
+    fn save_session(&self) {
+        let Ok(Some(storage)) = window().local_storage() else {
+            return;
+        };
+        let Some(id) = self.scenario.get_untracked() else {
+            let _ = storage.remove_item(&session_key());
+            return;
+        };
+        let session = Session {
+            scenario: id.code().to_string(),
+            at: self.clock.now(),
+            speed: self.clock.speed_untracked().code().to_string(),
+            revealed: self.revealed.get_untracked(),
+            large_type: self.large_type.get_untracked(),
+            written: self.written.get_untracked(),
+        };
+        if let Ok(text) = serde_json::to_string(&session) {
+            let _ = storage.set_item(&session_key(), &text);
+        }
+    }
+
+    /// Return to the session a reload left, paused. A stored session that cannot be read
+    /// (damaged, or a scenario this version does not have) is ignored: the list shows,
+    /// and the next session replaces it.
+    fn restore_session(&self) {
+        let Ok(Some(storage)) = window().local_storage() else {
+            return;
+        };
+        let Some(session) = storage
+            .get_item(&session_key())
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str::<Session>(&text).ok())
+        else {
+            return;
+        };
+        let Some(id) = ScenarioId::from_code(&session.scenario) else {
+            return;
+        };
+        self.clock.set_playing(false);
+        if let Some(speed) = Speed::from_code(&session.speed) {
+            self.clock.set_speed(speed);
+        }
+        self.large_type.set(session.large_type);
+        self.revealed.set(session.revealed);
+        self.written.set(session.written);
+        self.scenario.set(Some(id));
+        let policy = scenarios::scenario(id).policy;
+        self.state.settings.update(|s| s.policy = policy);
+        self.clock.jump_to(session.at);
+        self.state.now.set(self.clock.now());
     }
 
     /// The replay of the chosen scenario (reactive); `None` without one or when it is

@@ -153,6 +153,7 @@ fn label_width(text: &str) -> f64 {
 pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
+    let claim_id = claim.id;
     let rules = state.rules();
     let zone = rules.policy().calendar.time_zone.clone();
     let clocks = deadlines::deadlines(&claim, &rules);
@@ -280,12 +281,17 @@ pub fn Timeline(claim: Claim, now: Timestamp) -> impl IntoView {
         })
         .collect_view();
 
+    // A page may show several timelines (training shows one per claim): the IDs the
+    // picture's name points to are the claim's own.
+    let title_id = format!("timeline-title-{}", claim_id);
+    let desc_id = format!("timeline-desc-{}", claim_id);
+    let labelled_by = format!("{title_id} {desc_id}");
     view! {
         <div class="timeline">
             <div class="timeline-scroll" tabindex="0" role="group" aria-label=move || tr!(i18n, timeline.scroll)>
-                <svg class="timeline-svg" viewBox=view_box role="img" aria-labelledby="timeline-title timeline-desc" preserveAspectRatio="xMinYMin meet">
-                    <title id="timeline-title">{tr!(i18n, timeline.title)}</title>
-                    <desc id="timeline-desc">{tr!(i18n, timeline.description)}</desc>
+                <svg class="timeline-svg" viewBox=view_box role="img" aria-labelledby=labelled_by preserveAspectRatio="xMinYMin meet">
+                    <title id=title_id>{tr!(i18n, timeline.title)}</title>
+                    <desc id=desc_id>{tr!(i18n, timeline.description)}</desc>
                     <line class="tl-axis" x1=LEFT x2=WIDTH - RIGHT y1=AXIS_Y y2=AXIS_Y />
                     {tick_views}
                     {band_views}

@@ -24,7 +24,7 @@ use crate::components::timeline::Timeline;
 use crate::i18n::rules::{phase_name, status_name};
 use crate::i18n::time::viewer_zone_differs;
 use crate::i18n::{intl::zone_place, print, rules, tr, use_i18n, I18n};
-use crate::route::{workspace, Route};
+use crate::route::{workspace, Route, Workspace};
 use crate::state::{use_app, AppState, ChangeError, Persisted};
 
 /// What every part of the claim page shares: the claim (advanced to now), who is acting
@@ -137,7 +137,10 @@ fn NotHere() -> impl IntoView {
         <div class="claim-missing">
             <h1>{move || tr!(i18n, claim.not_found_title)}</h1>
             <p>{move || tr!(i18n, claim.not_found_hint)}</p>
-            <a href=Route::Dashboard.within(workspace()).href()>{move || tr!(i18n, common.back_to_dashboard)}</a>
+            {match workspace() {
+                Workspace::Work => view! { <a href=Route::Dashboard.href()>{move || tr!(i18n, common.back_to_dashboard)}</a> }.into_any(),
+                Workspace::Training => view! { <a href=Route::Training.href()>{move || tr!(i18n, training.back_to_training)}</a> }.into_any(),
+            }}
         </div>
     }
 }
@@ -253,7 +256,10 @@ fn ClaimHeader() -> impl IntoView {
     };
     view! {
         <header class="claim-head">
-            <p class="crumb"><a href=Route::Dashboard.within(workspace()).href()>{move || tr!(i18n, nav.dashboard)}</a></p>
+            <p class="crumb">{match workspace() {
+                Workspace::Work => view! { <a href=Route::Dashboard.href()>{move || tr!(i18n, nav.dashboard)}</a> }.into_any(),
+                Workspace::Training => view! { <a href=Route::Training.href()>{move || tr!(i18n, training.nav)}</a> }.into_any(),
+            }}</p>
             <h1>{name}</h1>
             <div class="claim-badges">
                 <span class="badge-label">{move || tr!(i18n, claim.label_status)}</span>

@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use crate::clock::query_param;
 use crate::i18n::{tr, use_i18n};
-use crate::route::{navigate, Route};
+use crate::route::{navigate, workspace, Route, Workspace};
 use crate::state::{use_app, Persisted};
 use draft::{Draft, SaveState};
 use steps::Step;
@@ -111,6 +111,7 @@ fn WizardHeader() -> impl IntoView {
         Some(claim) => claim.fields.name,
     };
     let delete_problem = RwSignal::new(None::<crate::state::ChangeError>);
+    let here = workspace();
     let delete = move |_| {
         let confirmed = window()
             .confirm_with_message(&tr!(i18n, wizard.confirm_delete))
@@ -119,7 +120,7 @@ fn WizardHeader() -> impl IntoView {
             return;
         }
         match draft.delete() {
-            Ok(()) => navigate(Route::Dashboard),
+            Ok(()) => navigate(Route::Dashboard.within(here)),
             Err(error) => delete_problem.set(Some(error)),
         }
     };
@@ -186,13 +187,15 @@ fn SaveStatus() -> impl IntoView {
 #[component]
 fn NotADraft(id: Uuid, found: bool) -> impl IntoView {
     let i18n = use_i18n();
+    let here = workspace();
     view! {
         <div class="wizard-gone">
             <h1>{move || if found { tr!(i18n, wizard.not_a_draft_title) } else { tr!(i18n, wizard.no_draft_title) }}</h1>
             <p>{move || if found { tr!(i18n, wizard.not_a_draft_text) } else { tr!(i18n, wizard.no_draft_text) }}</p>
             <p class="actions">
-                {found.then(|| view! { <a class="button" href=Route::Claim(id).href()>{move || tr!(i18n, wizard.open_claim)}</a> })}
-                <a class="button secondary" href=Route::NewClaim.href()>{move || tr!(i18n, wizard.start_new)}</a>
+                {found.then(|| view! { <a class="button" href=Route::Claim(id).within(here).href()>{move || tr!(i18n, wizard.open_claim)}</a> })}
+                // New claims are real ones: training starts its claims from scenarios.
+                {(here == Workspace::Work).then(|| view! { <a class="button secondary" href=Route::NewClaim.href()>{move || tr!(i18n, wizard.start_new)}</a> })}
             </p>
         </div>
     }

@@ -470,31 +470,48 @@ impl ClaimDb {
         let claims = idb::store(&tx, CLAIMS)?;
         let summaries = idb::store(&tx, SUMMARIES)?;
         let kept_aside = idb::store(&tx, KEPT_ASIDE)?;
+        // Every read is asked at once and every write as soon as its read is compared:
+        // the transaction runs them in order, and waiting for each request before making
+        // the next made an import of ten thousand claims thirty thousand round trips.
+        let keys: Vec<String> = writes
+            .iter()
+            .map(|write| write.claim.id.to_string())
+            .collect();
+        let reads: Vec<_> = keys
+            .iter()
+            .map(|key| claims.get(&JsValue::from_str(key)))
+            .collect();
+        let mut puts = Vec::with_capacity(2 * writes.len());
         let mut results = Vec::with_capacity(writes.len());
-        for (write, (claim_text, summary_text)) in writes.iter().zip(&texts) {
-            let key = write.claim.id.to_string();
-            let stored = idb::request(claims.get(&JsValue::from_str(&key))).await?;
+        for (((write, (claim_text, summary_text)), key), read) in
+            writes.iter().zip(&texts).zip(&keys).zip(reads)
+        {
+            let stored = idb::request(read).await?;
             let stored_revision = if stored.is_undefined() {
                 Ok(None)
             } else {
-                read_claim(&key, &stored).map(|claim| Some(claim.revision))
+                read_claim(key, &stored).map(|claim| Some(claim.revision))
             };
             let result = match stored_revision {
                 Ok(revision) if revision == write.replaces => {
-                    put(&claims, &key, claim_text).await?;
-                    put(&summaries, &key, summary_text).await?;
+                    let key = JsValue::from_str(key);
+                    puts.push(claims.put_with_key(&JsValue::from_str(claim_text), &key));
+                    puts.push(summaries.put_with_key(&JsValue::from_str(summary_text), &key));
                     Ok(())
                 }
                 Ok(revision) => Err(StoreError::ChangedElsewhere {
                     stored_revision: revision,
                 }),
                 Err((raw, reason)) => {
-                    let record = new_record(KeptAsideOrigin::Claims, &key, raw, reason);
-                    let entry = move_aside(&claims, &summaries, &kept_aside, &key, record).await?;
+                    let record = new_record(KeptAsideOrigin::Claims, key, raw, reason);
+                    let entry = move_aside(&claims, &summaries, &kept_aside, key, record).await?;
                     Err(StoreError::KeptAside(Box::new(entry)))
                 }
             };
             results.push(result);
+        }
+        for put in puts {
+            idb::request(put).await?;
         }
         idb::committed(&tx).await?;
         Ok(results)

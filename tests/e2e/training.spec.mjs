@@ -165,6 +165,71 @@ test('a scenario plays with steps and with the clock, is taken over and reset; r
 });
 
 const LANGUAGES = [['en-US', 'en'], ['sv-SE', 'sv'], ['de-DE', 'de'], ['nl-NL', 'nl'], ['zh-CN', 'zh-Hans']];
+
+test('a reload returns to the same point of the session, paused; a training draft opens in the training wizard; IDs are unique', async ({ page }) => {
+  const en = catalogue('en');
+  await page.goto('./#/training');
+  await appReady(page);
+  await page.locator('[data-scenario="information_missed"] button').click();
+  await expect(ours(page)).toHaveAttribute('data-status', 'draft');
+
+  // A draft: "Continue editing" opens the wizard inside training, on the training claim.
+  await ours(page).getByRole('link', { name: en['training.open_claim'] }).click();
+  // Its way back names where it leads: training, not the dashboard.
+  await expect(page.locator('.crumb a')).toHaveText(en['training.nav']);
+  await expect(page.locator('.crumb a')).toHaveAttribute('href', '#/training');
+  await page.getByRole('link', { name: 'Continue editing' }).click();
+  await expect(page).toHaveURL(/#\/training\/claim\/[0-9a-f-]{36}\/edit/);
+  await expect(page.getByTestId('training-band')).toBeVisible();
+  await expect(page.getByLabel('Claim name', { exact: true })).not.toHaveValue('');
+  await page.getByTestId('training-band').getByRole('link', { name: en['training.to_scenarios'] }).click();
+
+  // Two steps on, the answer revealed, larger type; then a reload.
+  await page.locator('#training-next').click();
+  await page.locator('#training-next').click();
+  await page.locator('#training-reveal').click();
+  await page.locator('#training-large-type').check();
+  await expect(page.locator('#training-progress')).toHaveText('2 of 7 steps done');
+  const now = await page.locator('#training-now').innerText();
+  // Every element ID on the page is unique (two timelines once named theirs alike).
+  const duplicates = () => page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  expect(await duplicates()).toEqual([]);
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('h1')).toHaveText(en['scenario.title.information_missed']);
+  await expect(page.locator('#training-progress')).toHaveText('2 of 7 steps done');
+  await expect(page.locator('#training-now')).toHaveText(now);
+  await expect(page.locator('#training-play')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('.room-choice[data-verdict="right"]')).toHaveCount(1);
+  await expect(page.locator('#training-large-type')).toBeChecked();
+  expect(await duplicates()).toEqual([]);
+
+});
+
+
+test('every scenario runs to its last step in the release build, with no refusal', async ({ page }) => {
+  const en = catalogue('en');
+  await page.goto('./#/training');
+  await appReady(page);
+  const ids = await page.locator('[data-scenario]').evaluateAll((cards) => cards.map((card) => card.dataset.scenario));
+  expect(ids.length).toBeGreaterThanOrEqual(8);
+  for (const id of ids) {
+    await page.locator(`[data-scenario="${id}"] button`).click();
+    await expect(page.locator('h1')).toHaveText(en[`scenario.title.${id}`]);
+    const total = Number(/of (\d+)/.exec(await page.locator('#training-progress').innerText())[1]);
+    for (let step = 1; step <= total; step += 1) {
+      await page.locator('#training-next').click();
+      await expect(page.locator('#training-progress')).toHaveText(`${step} of ${total} steps done`);
+    }
+    await expect(page.locator('.step-panel')).toContainText(en['training.finished']);
+    await expect(page.locator('.banner.error')).toHaveCount(0);
+    await page.locator('#training-choose').click();
+  }
+});
+
 for (const [browser, tag] of LANGUAGES) {
   test.describe(`training screens in ${tag}`, () => {
     test.use({ locale: browser });

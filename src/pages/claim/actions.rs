@@ -503,7 +503,7 @@ fn DraftTools() -> impl IntoView {
     };
     view! {
         <div class="draft-tools">
-            <a class="button primary" href=Route::EditDraft(context.id).href()>{move || tr!(i18n, claim.actions.continue_editing)}</a>
+            <a class="button primary" href=Route::EditDraft(context.id).within(here).href()>{move || tr!(i18n, claim.actions.continue_editing)}</a>
             <Show
                 when=move || confirming.get()
                 fallback=move || view! {

@@ -20,7 +20,7 @@ use wasm_bindgen::JsValue;
 
 use super::steps::Step;
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::route::Route;
+use crate::route::{workspace, Route, Workspace};
 use crate::state::{AppState, ChangeError};
 
 /// How long after the last keystroke typed text is saved.
@@ -44,6 +44,8 @@ pub enum SaveState {
 #[derive(Debug, Clone, Copy)]
 pub struct Draft {
     state: AppState,
+    /// The workspace the wizard is in: its address stays there.
+    workspace: Workspace,
     /// The stored draft, once the first change created it.
     pub id: RwSignal<Option<Uuid>>,
     /// What the partner typed, saved or not.
@@ -89,6 +91,7 @@ impl Draft {
         });
         Draft {
             state,
+            workspace: workspace(),
             id,
             fields,
             step: RwSignal::new(step),
@@ -309,7 +312,7 @@ impl Draft {
     /// rebuilt (and focus stays where the partner is typing).
     pub fn show_address(&self) {
         let base = match self.id.get_untracked() {
-            Some(id) => Route::EditDraft(id).href(),
+            Some(id) => Route::EditDraft(id).within(self.workspace).href(),
             None => Route::NewClaim.href(),
         };
         let address = format!("{base}?step={}", self.step.get_untracked().code());

@@ -15,7 +15,7 @@ use super::steps::{target, Step};
 use super::use_draft;
 use crate::i18n::rules::{self, activity_name, area_name, program_list};
 use crate::i18n::{tr, use_i18n, I18n};
-use crate::route::{navigate, Route};
+use crate::route::{navigate, workspace, Route};
 use crate::state::use_app;
 use crate::state::ChangeError;
 
@@ -28,6 +28,7 @@ pub fn ReviewStep() -> impl IntoView {
     let i18n = use_i18n();
     let draft = use_draft();
     let submit_problem = RwSignal::new(None::<ChangeError>);
+    let here = workspace();
     let submit = move |_| {
         draft.commit();
         draft.submit_attempted.set(true);
@@ -36,7 +37,7 @@ pub fn ReviewStep() -> impl IntoView {
             return;
         }
         match draft.perform(Action::Submit) {
-            Ok(claim) => navigate(Route::Claim(claim.id)),
+            Ok(claim) => navigate(Route::Claim(claim.id).within(here)),
             Err(error) => submit_problem.set(Some(error)),
         }
     };
