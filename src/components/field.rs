@@ -57,6 +57,12 @@ pub fn TextField(
     /// Widest expected value, in characters, to size the box.
     #[prop(default = 40)]
     size: u32,
+    /// Shown but not editable now (a locked field; the children say why).
+    #[prop(optional)]
+    readonly: bool,
+    /// Notes under the messages (why the field is locked).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let message_id = format!("{id}-messages");
@@ -91,6 +97,7 @@ pub fn TextField(
                     inputmode=input_mode
                     spellcheck="false"
                     size=size
+                    readonly=readonly
                     prop:value=value
                     aria-invalid=move || has_messages().then_some("true")
                     aria-describedby=described_by
@@ -99,6 +106,7 @@ pub fn TextField(
                 />
                 <FieldMessages id=message_id messages />
             </div>
+            {children.map(|children| children())}
         </div>
     }
 }

@@ -18,9 +18,11 @@ use claim_rules::history::{
 };
 use claim_rules::import::{ImportItem, ImportKind};
 use claim_rules::lifecycle::{
-    EditableField, LockReason, PatchField, Phase, PhaseKind, Refusal, RefusalHint,
+    EditableField, FieldValue, LockReason, PatchField, Phase, PhaseKind, Refusal, RefusalHint,
 };
-use claim_rules::model::{Activity, Actor, Claim, ContactRole, Program, SolutionArea, Status};
+use claim_rules::model::{
+    Activity, Actor, Claim, ClaimedProduct, ContactRole, Program, SolutionArea, Status,
+};
 use claim_rules::policy::{HolidaySet, PolicyProblem, PolicyProblemKind};
 use claim_rules::validation::{
     BadChar, Competition, CompetitionKind, Contested, DomainIssue, GuidHint, Problem, ProblemKind,
@@ -219,6 +221,71 @@ pub fn field_name(i18n: &I18n, field: EditableField) -> String {
         EditableField::Contacts => tr!(i18n, field.contacts),
         EditableField::RevenueAssociation => tr!(i18n, field.revenue_association),
         EditableField::Poe => tr!(i18n, field.poe),
+    }
+}
+
+/// The claimed activities as a list in the current language.
+pub fn activities_text(i18n: &I18n, activities: &[Activity]) -> String {
+    let names: Vec<String> = activities.iter().map(|a| activity_name(i18n, *a)).collect();
+    i18n.list(&names)
+}
+
+/// The claimed products (with the subscription claimed, where named) as a list.
+pub fn products_text(i18n: &I18n, products: &[ClaimedProduct]) -> String {
+    let names: Vec<String> = products
+        .iter()
+        .map(|product| {
+            if product.subscription_id.is_empty() {
+                product.product.display_name().to_string()
+            } else {
+                tr!(
+                    i18n,
+                    claim.details.product_with_subscription,
+                    product = product.product.display_name(),
+                    id = product.subscription_id.clone()
+                )
+            }
+        })
+        .collect();
+    i18n.list(&names)
+}
+
+/// One field's value as the details list shows it (a conflict shows both sides so);
+/// an empty value is "Not set".
+pub fn field_value_text(i18n: &I18n, value: &FieldValue) -> String {
+    let parts = |parts: &[&String]| {
+        parts
+            .iter()
+            .filter(|part| !part.trim().is_empty())
+            .map(|part| part.to_string())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let text = match value {
+        FieldValue::Name(text)
+        | FieldValue::PartnerId(text)
+        | FieldValue::CustomerDomain(text)
+        | FieldValue::TenantId(text) => text.clone(),
+        FieldValue::SolutionArea(area) => area.map(|a| area_name(i18n, a)).unwrap_or_default(),
+        FieldValue::Activities(activities) => {
+            let list: Vec<Activity> = activities.iter().copied().collect();
+            activities_text(i18n, &list)
+        }
+        FieldValue::Products(products) => products_text(i18n, products),
+        FieldValue::CustomerContact(contact) | FieldValue::TechnicalContact(contact) => {
+            parts(&[&contact.name, &contact.title, &contact.email])
+        }
+        FieldValue::PartnerContact(contact) => parts(&[&contact.name, &contact.email]),
+        FieldValue::RevenueAssociation(details) => parts(&[
+            &details.solution_seller_name,
+            &details.customer_name,
+            &details.isv_solution_name,
+        ]),
+    };
+    if text.trim().is_empty() {
+        tr!(i18n, common.not_set)
+    } else {
+        text
     }
 }
 

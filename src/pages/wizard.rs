@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use crate::clock::query_param;
+use crate::components::conflict::ConflictChoice;
 use crate::i18n::{tr, use_i18n};
 use crate::route::{navigate, workspace, Route, Workspace};
 use crate::state::{use_app, Persisted};
@@ -68,6 +69,16 @@ pub fn Wizard(draft: Option<Uuid>) -> impl IntoView {
     view! {
         <div class="wizard">
             <WizardHeader />
+            {move || draft.conflict.get().map(|(patches, conflicts)| view! {
+                <div class="wizard-conflict">
+                    <ConflictChoice
+                        patches
+                        conflicts
+                        on_settle=Callback::new(move |(patches, choices)| draft.settle(patches, choices))
+                        id_prefix="wizard-conflict"
+                    />
+                </div>
+            })}
             <div class="wizard-body">
                 <stepper::Stepper />
                 <section class="wizard-step" aria-labelledby=stepper::STEP_TITLE_ID>

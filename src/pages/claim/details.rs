@@ -1,12 +1,15 @@
 //! The claim's details: shown read-only, and editable in the field groups the rules leave
 //! open to the acting role (`lifecycle::field_access`); each locked group says why.
-//! Saving goes through `Action::Edit`. (Simple inputs of our own: the wizard's
-//! `components::field` was not there when this page was written.)
+//! Saving sends the fields changed since the form opened as field patches
+//! (`components::conflict`), through the same text-field component as the wizard; a field
+//! changed elsewhere meanwhile asks the user to choose.
 
 use std::collections::BTreeMap;
 
 use claim_rules::catalog::Product;
-use claim_rules::lifecycle::{self, Action, EditableField, LockReason, Refusal};
+use claim_rules::lifecycle::{
+    self, Action, EditableField, FieldConflict, FieldPatches, LockReason, Refusal,
+};
 use claim_rules::model::{
     subscription_applies, Activity, ClaimFields, ClaimedProduct, SolutionArea,
 };
@@ -14,12 +17,14 @@ use claim_rules::validation::{field_problems, problems_for, Problem};
 use leptos::prelude::*;
 
 use super::{failure_text, time_zone, use_claim, Failure};
-use crate::i18n::rules::{activity_name, program_list};
+use crate::i18n::rules::{activities_text, activity_name, products_text, program_list};
 use crate::i18n::{rules, tr, use_i18n, I18n};
 
 /// Words a label in the current language.
 type Label = fn(&I18n) -> String;
-use crate::state::{use_app, Persisted};
+use crate::components::conflict::{follow_stored, patches_from, ConflictChoice};
+use crate::components::field::TextField as TextInput;
+use crate::state::{use_app, ChangeError, Persisted};
 
 /// A text field of the claim: its group, label, problem path and accessors.
 #[derive(Clone, Copy)]
@@ -196,32 +201,6 @@ fn dash(i18n: &I18n, value: String) -> String {
     }
 }
 
-/// The claimed activities as a list in the current language.
-pub(super) fn activities_text(i18n: &I18n, activities: &[Activity]) -> String {
-    let names: Vec<String> = activities.iter().map(|a| activity_name(i18n, *a)).collect();
-    i18n.list(&names)
-}
-
-/// The claimed products (with the subscription claimed, where named) as a list.
-pub(super) fn products_text(i18n: &I18n, products: &[ClaimedProduct]) -> String {
-    let names: Vec<String> = products
-        .iter()
-        .map(|product| {
-            if product.subscription_id.is_empty() {
-                product.product.display_name().to_string()
-            } else {
-                tr!(
-                    i18n,
-                    claim.details.product_with_subscription,
-                    product = product.product.display_name(),
-                    id = product.subscription_id.clone()
-                )
-            }
-        })
-        .collect();
-    i18n.list(&names)
-}
-
 /// The details section.
 #[component]
 pub fn Details() -> impl IntoView {
@@ -284,7 +263,11 @@ pub fn Details() -> impl IntoView {
         })
     });
     let editing = RwSignal::new(false);
+    // What the user types, and the stored fields the form started from: saving sends
+    // only the fields changed since, each with the value it replaces.
     let draft = RwSignal::new(ClaimFields::default());
+    let base = RwSignal::new(ClaimFields::default());
+    let conflict = RwSignal::new(None::<(FieldPatches, Vec<FieldConflict>)>);
     let error = RwSignal::new(None::<Failure>);
     let saved = RwSignal::new(false);
     Effect::new(move |_| {
@@ -292,25 +275,55 @@ pub fn Details() -> impl IntoView {
             editing.set(false);
         }
     });
+    // Another tab stored this claim while the form is open: the fields not changed here
+    // show its values at once.
+    Effect::new(move |_| {
+        let stored = fields.get();
+        if editing.get_untracked() {
+            follow_stored(base, draft, &stored);
+        }
+    });
     let start = move |_| {
+        base.set(fields.get_untracked());
         draft.set(fields.get_untracked());
+        conflict.set(None);
         error.set(None);
         saved.set(false);
         editing.set(true);
     };
-    let save = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let mut fields = draft.get_untracked();
-        fields.normalize();
-        match context.perform(&state, Action::edit(fields)) {
-            Ok(_) => {
-                editing.set(false);
-                error.set(None);
-                saved.set(true);
+    let done = move || {
+        editing.set(false);
+        conflict.set(None);
+        error.set(None);
+        saved.set(true);
+    };
+    // Send `patches`; a field changed elsewhere meanwhile opens the choice.
+    let attempt = move |patches: FieldPatches, settling: bool| {
+        match context.perform(&state, Action::Patch(patches.clone())) {
+            Ok(_) => done(),
+            // Every conflict settled by keeping the other value: nothing left to save.
+            Err(Failure::Change(ChangeError::Refused(Refusal::NoChange { .. }))) if settling => {
+                done()
+            }
+            Err(Failure::Change(ChangeError::Refused(Refusal::PatchConflict { conflicts }))) => {
+                conflict.set(Some((patches, conflicts.clone())));
+                error.set(Some(Failure::Change(ChangeError::Refused(
+                    Refusal::PatchConflict { conflicts },
+                ))));
             }
             Err(failure) => error.set(Some(failure)),
         }
     };
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let patches = patches_from(&base.get_untracked(), &draft.get_untracked());
+        attempt(patches, false);
+    };
+    let settle = Callback::new(
+        move |(patches, _choices): (FieldPatches, Vec<(FieldConflict, lifecycle::Resolution)>)| {
+            attempt(patches, true)
+        },
+    );
 
     let read_only = move || {
         let fields = fields.get();
@@ -451,6 +464,9 @@ pub fn Details() -> impl IntoView {
                 <form class="details-form" on:submit=save novalidate=true>
                     <EditForm draft locks />
                     <p class="form-error" role="alert">{move || error.get().map(|failure| failure_text(&i18n, &failure, &time_zone()))}</p>
+                    {move || conflict.get().map(|(patches, conflicts)| view! {
+                        <ConflictChoice patches conflicts on_settle=settle id_prefix="details-conflict" />
+                    })}
                     <div class="form-buttons">
                         <button type="submit" class="primary">{move || tr!(i18n, claim.details.save)}</button>
                         <button type="button" class="secondary" on:click=move |_| editing.set(false)>{move || tr!(i18n, common.cancel)}</button>
@@ -486,25 +502,28 @@ fn EditForm(
     let lock_of =
         move |group: EditableField| locks.with(|locks| locks.get(&group).cloned().flatten());
     let text_input = move |field: TextField| {
-        let id = format!("edit-{}", field.path.replace('.', "-"));
-        let error_id = format!("{id}-error");
         let lock = lock_of(field.group);
         let path = field.path;
-        let message = move || problem_text_for(&i18n, &problems.get(), path);
+        let messages = Signal::derive(move || {
+            problems.with(|problems| {
+                problems_for(problems, path)
+                    .map(|problem| rules::problem(&i18n, problem))
+                    .collect::<Vec<_>>()
+            })
+        });
         view! {
-            <div class="field">
-                <label for=id.clone()>{move || field_label(&i18n, &field)}</label>
-                <input
-                    id=id
-                    type=field.input_type
-                    readonly=lock.is_some()
-                    aria-describedby=error_id.clone()
-                    aria-invalid=move || (!message().is_empty()).then_some("true")
-                    prop:value=move || draft.with(|fields| (field.get)(fields).clone())
-                    on:input=move |event| draft.update(|fields| *(field.set)(fields) = event_target_value(&event))
-                />
-                <p id=error_id class="field-error">{message}{lock.map(|refusal| view! { <span class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</span> })}</p>
-            </div>
+            <TextInput
+                id=format!("edit-{}", path.replace('.', "-"))
+                label=Signal::derive(move || field_label(&i18n, &field))
+                value=Signal::derive(move || draft.with(|fields| (field.get)(fields).clone()))
+                on_input=move |text: String| draft.update(|fields| *(field.set)(fields) = text)
+                on_commit=|()| {}
+                messages
+                input_type=field.input_type
+                readonly=lock.is_some()
+            >
+                {lock.map(|refusal| view! { <p class="lock-note"><LockMark /> " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</p> })}
+            </TextInput>
         }
     };
     let area_lock = lock_of(EditableField::SolutionArea);

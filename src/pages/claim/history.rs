@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::details::{activities_text, products_text};
 use super::{time_zone, use_claim};
 use crate::components::status::StatusBadge;
 use crate::i18n::rules::{self, action_name, actor_name, area_name, information_reason_name};
+use crate::i18n::rules::{activities_text, products_text};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::{workspace, Route};
 

@@ -1,16 +1,18 @@
 //! The wizard's working copy of a draft and how it reaches storage.
 //!
 //! What the partner types lives in a working copy ([`Draft::fields`]) so that messages can
-//! follow every keystroke. It is saved as an `Edit` of the stored claim, and every `Edit`
-//! appends a history entry, so text is saved when the partner leaves a field (`change`)
-//! or stops typing for [`SAVE_AFTER_TYPING`], never per keystroke. Choices (radio buttons,
+//! follow every keystroke. It is saved as field patches of the stored claim (the fields
+//! changed since the stored copy the wizard last saw, each with the value it replaces:
+//! `components::conflict`), so another tab's change to another field is kept and one to
+//! the same field asks the partner to choose. Text is saved when the partner leaves a
+//! field (`change`) or stops typing for [`SAVE_AFTER_TYPING`], never per keystroke. Choices (radio buttons,
 //! checkboxes) are saved at once. The stored claim is created on the first change, so a
 //! wizard opened and left empty leaves nothing behind.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use claim_rules::lifecycle::{self, Action, Refusal};
+use claim_rules::lifecycle::{self, Action, FieldConflict, FieldPatches, Refusal, Resolution};
 use claim_rules::model::{Actor, Claim, ClaimFields};
 use claim_rules::validation::{self, Problem};
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -19,6 +21,7 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
 use super::steps::Step;
+use crate::components::conflict::{follow_stored, patches_from, settled};
 use crate::i18n::{rules, tr, use_i18n, I18n};
 use crate::route::{workspace, Route, Workspace};
 use crate::state::{AppState, ChangeError};
@@ -50,6 +53,11 @@ pub struct Draft {
     pub id: RwSignal<Option<Uuid>>,
     /// What the partner typed, saved or not.
     pub fields: RwSignal<ClaimFields>,
+    /// The stored fields the working copy was last saved onto (what a patch replaces).
+    base: RwSignal<ClaimFields>,
+    /// A save refused because a field was changed elsewhere too: the refused patches and
+    /// both values of each such field, until the partner chooses.
+    pub conflict: RwSignal<Option<(FieldPatches, Vec<FieldConflict>)>>,
     /// The current step.
     pub step: RwSignal<Step>,
     /// Whether the working copy is saved.
@@ -79,7 +87,14 @@ impl Draft {
                 .map(|claim| claim.fields.clone())
                 .unwrap_or_default(),
         );
+        let base = RwSignal::new(fields.get_untracked());
         let id = RwSignal::new(stored.as_ref().map(|claim| claim.id));
+        // Another tab stored this draft: the fields not changed here take its values.
+        Effect::new(move |_| {
+            if let Some(stored) = id.get().and_then(|id| state.claim(id)) {
+                follow_stored(base, fields, &stored.fields);
+            }
+        });
         let submit_attempted = RwSignal::new(false);
         let problems = Memo::new(move |_| {
             if submit_attempted.get() {
@@ -94,6 +109,8 @@ impl Draft {
             workspace: workspace(),
             id,
             fields,
+            base,
+            conflict: RwSignal::new(None),
             step: RwSignal::new(step),
             save: RwSignal::new(if stored.is_some() {
                 SaveState::Saved
@@ -228,34 +245,64 @@ impl Draft {
         else {
             return;
         };
+        // Nothing more is sent while the partner has a conflict to settle: the choice
+        // would be asked again and the choices made so far lost.
+        if let Some(Some((_, conflicts))) = self.conflict.try_get_untracked() {
+            self.save.try_set(SaveState::Failed(ChangeError::Refused(
+                Refusal::PatchConflict { conflicts },
+            )));
+            return;
+        }
         let result = match id {
             None if fields == ClaimFields::default() => return,
             None => self.create(fields).map(|_| ()),
-            Some(id) => {
-                let mut normalized = fields.clone();
-                normalized.normalize();
-                let stored_fields = self.state.claims.with_untracked(|claims| {
-                    claims.iter().find(|c| c.id == id).map(|c| c.fields.clone())
-                });
-                if stored_fields.as_ref() == Some(&normalized) {
-                    Ok(())
-                } else {
-                    self.state
-                        .perform(
-                            id,
-                            Action::edit(fields),
-                            Actor::Partner,
-                            self.state.clock.now(),
-                        )
-                        .map(|_| ())
-                }
-            }
+            Some(id) => self.send(id, patches_from(&self.base.get_untracked(), &fields)),
         };
+        self.after_save(result);
+    }
+
+    /// Store `patches` on draft `id`; a conflict is kept for the partner to settle.
+    fn send(&self, id: Uuid, patches: FieldPatches) -> Result<(), ChangeError> {
+        if patches.is_empty() {
+            return Ok(());
+        }
+        let result = self.state.perform(
+            id,
+            Action::Patch(patches.clone()),
+            Actor::Partner,
+            self.state.clock.now(),
+        );
+        match result {
+            Ok(claim) => {
+                self.base.set(claim.fields);
+                Ok(())
+            }
+            Err(ChangeError::Refused(Refusal::PatchConflict { conflicts })) => {
+                self.conflict.set(Some((patches, conflicts.clone())));
+                Err(ChangeError::Refused(Refusal::PatchConflict { conflicts }))
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The partner chose a value for each field in conflict: store the settled patches.
+    pub fn settle(&self, patches: FieldPatches, choices: Vec<(FieldConflict, Resolution)>) {
+        let Some(id) = self.id.get_untracked() else {
+            return;
+        };
+        self.conflict.set(None);
+        let result = self.send(id, patches);
+        if let Ok(()) | Err(ChangeError::Refused(Refusal::NoChange { .. })) = &result {
+            if let Some(claim) = self.state.claim(id) {
+                settled(self.base, self.fields, &claim.fields, &choices);
+            }
+        }
         self.after_save(result);
     }
 
     fn create(&self, fields: ClaimFields) -> Result<Uuid, ChangeError> {
         let claim = self.state.create_draft(fields)?;
+        self.base.set(claim.fields.clone());
         self.id.set(Some(claim.id));
         self.show_address();
         Ok(claim.id)
@@ -270,6 +317,7 @@ impl Draft {
                 // Another tab saved this draft first: show what is stored now rather than
                 // overwrite it; the partner sees it and can type again.
                 if let Some(claim) = self.id.get_untracked().and_then(|id| self.state.claim(id)) {
+                    self.base.set(claim.fields.clone());
                     self.fields.set(claim.fields);
                 }
                 self.save
@@ -283,6 +331,9 @@ impl Draft {
     /// nothing was typed yet and saving pending text before.
     pub fn perform(&self, action: Action) -> Result<Claim, ChangeError> {
         self.commit();
+        if let Some((_, conflicts)) = self.conflict.get_untracked() {
+            return Err(ChangeError::Refused(Refusal::PatchConflict { conflicts }));
+        }
         let id = match self.id.get_untracked() {
             Some(id) => id,
             None => self.create(self.fields.get_untracked())?,
@@ -292,6 +343,7 @@ impl Draft {
             .perform(id, action, Actor::Partner, self.state.clock.now());
         if let Err(ChangeError::ChangedElsewhere) = result {
             if let Some(claim) = self.state.claim(id) {
+                self.base.set(claim.fields.clone());
                 self.fields.set(claim.fields);
             }
         }

@@ -410,7 +410,28 @@ impl FieldPatches {
 
     /// `fields` with the patches applied in order, or every field whose stored value is
     /// neither the patch's `old` nor already its `new`.
-    pub(super) fn apply_to(&self, fields: &ClaimFields) -> Result<ClaimFields, Vec<FieldConflict>> {
+    ///
+    /// A form holding a working copy uses it to carry what was typed over onto a claim
+    /// another tab changed meanwhile: the fields it did not touch take the other tab's
+    /// values.
+    ///
+    /// ```
+    /// use claim_rules::lifecycle::{FieldPatches, PatchField};
+    /// use claim_rules::model::ClaimFields;
+    ///
+    /// let read = ClaimFields { name: "Contoso".into(), ..ClaimFields::default() };
+    /// let typed = ClaimFields { partner_id: "4455667".into(), ..read.clone() };
+    /// let elsewhere = ClaimFields { name: "Contoso renewal".into(), ..read.clone() };
+    /// let mine = FieldPatches::between(&read, &typed);
+    /// let both = mine.apply_to(&elsewhere).unwrap_or_default();
+    /// assert_eq!((both.name.as_str(), both.partner_id.as_str()), ("Contoso renewal", "4455667"));
+    ///
+    /// // The same field changed on both sides is a conflict naming it.
+    /// let renamed = FieldPatches::between(&read, &ClaimFields { name: "Fabrikam".into(), ..read.clone() });
+    /// let conflicts = renamed.apply_to(&elsewhere).err().unwrap_or_default();
+    /// assert_eq!(conflicts.iter().map(|c| c.field).collect::<Vec<_>>(), [PatchField::Name]);
+    /// ```
+    pub fn apply_to(&self, fields: &ClaimFields) -> Result<ClaimFields, Vec<FieldConflict>> {
         let mut patched = fields.clone();
         let mut conflicts = Vec::new();
         for patch in &self.0 {
