@@ -31,8 +31,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::clock::AppClock;
 use crate::i18n::Locale;
-use crate::storage::{ClaimStore, Namespace, Rescue, UnreadableEntry, WriteError};
+use crate::storage::{ClaimStore, Namespace, Rescue, UnreadableEntry};
 use crate::store::migrate::{self, Interrupt};
+use crate::store::settings::SettingsStore;
 use crate::store::{
     ClaimDb, KeptAside, KeptAsideOrigin, KeptAsideReason, StoreError, Unavailable, Write,
 };
@@ -66,6 +67,16 @@ pub enum Notice {
     KeptAsideAfterOtherTab(Uuid),
     /// The chosen language could not be written to storage (it applies in this tab).
     LanguageNotSaved,
+}
+
+/// Why settings were not saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsError {
+    /// Another tab saved settings after this one read them: nothing was written, and the
+    /// other tab's settings are shown now.
+    ChangedElsewhere,
+    /// Storage refused the write; the settings apply in this tab only.
+    NotSaved,
 }
 
 /// Why a change did not happen.
@@ -194,6 +205,13 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// The stored settings entry, when it could not be read (left untouched).
     pub unreadable_settings: RwSignal<Option<UnreadableEntry>>,
+    /// The revision of the stored settings this tab's settings are (`None`: none stored,
+    /// or unreadable); a settings write names it, like a claim's.
+    settings_revision: StoredValue<Option<u64>>,
+    /// The newest settings revision another tab wrote, as seen here: a form opened on an
+    /// older revision would overwrite it unseen. (This tab's own writes, such as a
+    /// language chosen in the header, do not make a form stale.)
+    settings_from_elsewhere: StoredValue<Option<u64>>,
     /// The rules built from the policy in force.
     pub rules: Memo<RulesOrError>,
     /// The app clock.
@@ -229,6 +247,10 @@ impl AppState {
             Ok(None) => {}
             Err(entry) => unreadable_settings.set(Some(entry)),
         }
+        let settings_revision = match SettingsStore::new(namespace).read::<Settings>() {
+            Ok(Some(stored)) => Some(stored.revision),
+            Ok(None) | Err(_) => None,
+        };
         let rules = Memo::new(move |_| {
             let policy = settings.with(|s| s.policy.clone());
             RulesOrError(Rules::new(policy))
@@ -249,6 +271,8 @@ impl AppState {
             notice: RwSignal::new(None),
             settings,
             unreadable_settings,
+            settings_revision: StoredValue::new(settings_revision),
+            settings_from_elsewhere: StoredValue::new(None),
             rules,
             clock,
             now: RwSignal::new(clock.now()),
@@ -950,16 +974,97 @@ impl AppState {
         });
     }
 
-    /// Save settings (the caller has checked them with the rules).
-    pub fn save_settings(&self, settings: Settings) -> Result<(), WriteError> {
-        let result =
-            self.store
-                .write_entry("settings", &settings, self.clock.now().as_millisecond());
-        if result.is_ok() {
-            self.unreadable_settings.set(None);
+    /// The revision of the stored settings shown now (a form remembers it when it opens).
+    pub fn settings_revision(&self) -> Option<u64> {
+        self.settings_revision.get_value()
+    }
+
+    /// Save settings (the caller has checked them with the rules) made on stored revision
+    /// `replaces` ([`AppState::settings_revision`] when the form opened); returns the new
+    /// revision. They apply here at once unless another revision is stored (another tab
+    /// saved settings since): then nothing is written, the stored settings are shown, and
+    /// [`SettingsError::ChangedElsewhere`] says so. Stored settings that cannot be read
+    /// are kept aside (listed, downloadable) before they are replaced.
+    pub async fn save_settings(
+        &self,
+        settings: Settings,
+        replaces: Option<u64>,
+    ) -> Result<Option<u64>, SettingsError> {
+        let stale = match (self.settings_from_elsewhere.get_value(), replaces) {
+            (Some(elsewhere), Some(base)) => elsewhere > base,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if stale {
+            return Err(SettingsError::ChangedElsewhere);
         }
-        self.settings.set(settings);
-        result
+        let store = SettingsStore::new(self.namespace);
+        let db = self.db.get_value();
+        let mut replaces = self.settings_revision.get_value();
+        let mut set_aside = false;
+        loop {
+            match store.write(db.as_ref(), &settings, replaces).await {
+                Ok(revision) => {
+                    self.settings_revision.set_value(Some(revision));
+                    self.unreadable_settings.set(None);
+                    self.settings.set(settings);
+                    return Ok(Some(revision));
+                }
+                // The unreadable entry is in the kept-aside store now; none is stored.
+                Err(StoreError::KeptAside(entry)) if !set_aside => {
+                    set_aside = true;
+                    self.kept_aside.update(|list| list.push(*entry));
+                    self.unreadable_settings.set(None);
+                    replaces = None;
+                }
+                Err(StoreError::ChangedElsewhere { .. }) => {
+                    self.follow_settings();
+                    return Err(SettingsError::ChangedElsewhere);
+                }
+                // No database to keep an unreadable entry aside in: it is copied aside in
+                // local storage, as the previous version did, and the settings written.
+                Err(StoreError::Unavailable(Unavailable::NoIndexedDb)) => {
+                    let result = self.store.write_entry(
+                        "settings",
+                        &settings,
+                        self.clock.now().as_millisecond(),
+                    );
+                    self.settings.set(settings);
+                    return match result {
+                        Ok(()) => {
+                            self.unreadable_settings.set(None);
+                            self.settings_revision.set_value(Some(0));
+                            Ok(Some(0))
+                        }
+                        Err(_) => Err(SettingsError::NotSaved),
+                    };
+                }
+                Err(_) => {
+                    self.settings.set(settings);
+                    return Err(SettingsError::NotSaved);
+                }
+            }
+        }
+    }
+
+    /// Show the stored settings and remember their revision (another tab saved them).
+    fn follow_settings(&self) {
+        match SettingsStore::new(self.namespace).read::<Settings>() {
+            Ok(Some(stored)) => {
+                self.settings_revision.set_value(Some(stored.revision));
+                self.settings_from_elsewhere
+                    .set_value(Some(stored.revision));
+                self.unreadable_settings.set(None);
+                self.settings.set(stored.value);
+            }
+            Ok(None) => self.settings_revision.set_value(None),
+            Err(_) => {
+                if let Err(entry) = self.store.read_entry::<Settings>("settings") {
+                    self.unreadable_settings.set(Some(entry));
+                }
+                self.settings_revision.set_value(None);
+            }
+        }
     }
 
     /// Choose the interface language: it applies at once and is stored with the settings
@@ -971,9 +1076,29 @@ impl AppState {
             return;
         }
         settings.locale = Some(locale);
-        if self.save_settings(settings).is_err() {
-            self.notice.set(Some(Notice::LanguageNotSaved));
-        }
+        let state = *self;
+        spawn_local(async move {
+            match state
+                .save_settings(settings, state.settings_revision())
+                .await
+            {
+                Ok(_) => {}
+                // Another tab saved settings meanwhile: the language is chosen again
+                // on top of them, so neither change is lost.
+                Err(SettingsError::ChangedElsewhere) => {
+                    let mut again = state.settings.get_untracked();
+                    again.locale = Some(locale);
+                    if state
+                        .save_settings(again, state.settings_revision())
+                        .await
+                        .is_err()
+                    {
+                        state.notice.set(Some(Notice::LanguageNotSaved));
+                    }
+                }
+                Err(SettingsError::NotSaved) => state.notice.set(Some(Notice::LanguageNotSaved)),
+            }
+        });
     }
 
     fn put_in_memory(&self, claim: Claim) {
@@ -1089,9 +1214,7 @@ impl AppState {
         let listener =
             Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
                 if event.key().as_deref() == Some(settings_key.as_str()) || event.key().is_none() {
-                    if let Ok(Some(settings)) = state.store.read_entry::<Settings>("settings") {
-                        state.settings.set(settings);
-                    }
+                    state.follow_settings();
                 }
             });
         let _ =

@@ -4,11 +4,12 @@
 //! its name, media type, size and SHA-256 fingerprint, so the partner can later show
 //! which file was sent. Nothing leaves the computer.
 //!
-//! Used by the wizard's PoE step and by the claim page:
+//! Used by the wizard's PoE step, the claim page's PoE section and its dispute form (one
+//! picker, one hasher):
 //!
 //! ```ignore
 //! view! { <AddPoe input_id="claim-poe-files" on_added=move |doc: PoeDocument| {
-//!     let _ = state.perform(id, Action::AddPoe(doc), Actor::Partner, state.clock.now());
+//!     state.perform(id, Action::AddPoe(doc), Actor::Partner, state.clock.now()).is_ok()
 //! } /> }
 //! ```
 
@@ -20,7 +21,7 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::{tr, use_i18n, I18n};
 use crate::state::{new_uuid, use_app};
 
 /// How much of a file is read at a time to fingerprint it, so large files do not have to
@@ -45,12 +46,16 @@ enum Progress {
 /// The caller performs `Action::AddPoe` with it (the rules stamp the time again).
 #[component]
 pub fn AddPoe(
-    /// Called once per file read.
+    /// Called once per file read; answers whether the document was taken (the rules may
+    /// refuse it; the caller shows why). Only documents taken are reported as added.
     #[prop(into)]
-    on_added: Callback<PoeDocument>,
+    on_added: Callback<PoeDocument, bool>,
     /// The file input's element ID (so a problem list can focus it).
     #[prop(into, default = "poe-files".to_string())]
     input_id: String,
+    /// Words the chooser button (default: "Add files").
+    #[prop(optional)]
+    label: Option<fn(&I18n) -> String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
@@ -87,10 +92,11 @@ pub fn AddPoe(
                         };
                         // The component may be gone by now (the partner moved on); then
                         // there is no one to hand the record to.
-                        if on_added.try_run(document).is_none() {
-                            return;
+                        match on_added.try_run(document) {
+                            None => return,
+                            Some(true) => added.push(name),
+                            Some(false) => {}
                         }
-                        added.push(name);
                     }
                     Err(error) => {
                         failures.try_update(|list| list.push((name, error)));
@@ -151,7 +157,7 @@ pub fn AddPoe(
             // browser's file input, which speaks the browser's language, stays hidden.
             <div class="poe-choose">
                 <label class="button primary file-button" for=input_id.clone()>
-                    {move || tr!(i18n, poe.choose_files)}
+                    {move || label.map_or_else(|| tr!(i18n, poe.choose_files), |label| label(&i18n))}
                 </label>
                 <input
                     id=input_id
@@ -309,5 +315,56 @@ pub fn PoeList(
                 }}
             </ul>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sha2::{Digest, Sha256};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    use super::{fingerprint, CHUNK_BYTES};
+
+    fn file(bytes: &[u8], name: &str) -> web_sys::File {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        web_sys::File::new_with_u8_array_sequence(&parts, name).unwrap()
+    }
+
+    fn hex(bytes: &[u8]) -> String {
+        Sha256::digest(bytes)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_is_fingerprinted_with_sha256() {
+        assert_eq!(
+            fingerprint(&file(b"abc", "a.txt")).await,
+            Ok("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad".to_string())
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_larger_than_a_chunk_is_read_in_pieces_to_the_same_fingerprint() {
+        let size = (CHUNK_BYTES as usize) * 2 + 12_345;
+        let bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+        assert_eq!(fingerprint(&file(&bytes, "big.bin")).await, Ok(hex(&bytes)));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_that_cannot_be_read_is_an_error_with_the_browsers_reason() {
+        let gone = file(b"removed after it was chosen", "gone.pdf");
+        // A file deleted after it was chosen fails when read; here reading it throws.
+        let throwing =
+            js_sys::Function::new_no_args("throw new Error('NotReadableError: the file is gone')");
+        js_sys::Reflect::set(&gone, &"slice".into(), &throwing).unwrap();
+        let result = fingerprint(&gone).await;
+        assert!(
+            result
+                .as_ref()
+                .is_err_and(|reason| reason.contains("the file is gone")),
+            "{result:?}"
+        );
     }
 }

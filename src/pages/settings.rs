@@ -9,11 +9,12 @@ use claim_rules::policy::{clock_length_range, PolicyProblem};
 use claim_rules::policy::{ConsentRule, HolidaySet, Policy};
 use jiff::civil::Date;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::app::LanguageSwitch;
 use crate::i18n::time::viewer_zone;
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::state::{use_app, Keeping, Settings};
+use crate::state::{use_app, Keeping, Settings, SettingsError};
 use crate::store::quota;
 
 /// Words a text of this page in the current language.
@@ -24,6 +25,8 @@ type Text = fn(&I18n) -> String;
 enum Outcome {
     Saved,
     NotSaved,
+    /// Another tab saved settings since this page read them; this form keeps its values.
+    ChangedElsewhere,
     FixProblems,
 }
 
@@ -35,6 +38,9 @@ pub fn SettingsPage() -> impl IntoView {
     let draft = RwSignal::new(state.settings.get_untracked());
     let problems = RwSignal::new(Vec::<PolicyProblem>::new());
     let outcome = RwSignal::new(None::<Outcome>);
+    // The stored revision this form shows: a save replaces only that one, so settings
+    // another tab saved meanwhile are not overwritten unseen.
+    let base = StoredValue::new(state.settings_revision());
 
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -51,10 +57,22 @@ pub fn SettingsPage() -> impl IntoView {
             return;
         }
         problems.set(Vec::new());
-        outcome.set(Some(match state.save_settings(settings) {
-            Ok(()) => Outcome::Saved,
-            Err(_) => Outcome::NotSaved,
-        }));
+        outcome.set(None);
+        spawn_local(async move {
+            let result = state.save_settings(settings, base.get_value()).await;
+            outcome.try_set(Some(match result {
+                Ok(revision) => {
+                    base.try_set_value(revision);
+                    Outcome::Saved
+                }
+                Err(SettingsError::NotSaved) => Outcome::NotSaved,
+                // Saving again (having read why) replaces what the other tab saved.
+                Err(SettingsError::ChangedElsewhere) => {
+                    base.try_set_value(state.settings_revision());
+                    Outcome::ChangedElsewhere
+                }
+            }));
+        });
     };
 
     view! {
@@ -96,6 +114,7 @@ pub fn SettingsPage() -> impl IntoView {
                     {move || outcome.get().map(|outcome| match outcome {
                         Outcome::Saved => tr!(i18n, settings.saved),
                         Outcome::NotSaved => tr!(i18n, settings.not_saved),
+                        Outcome::ChangedElsewhere => tr!(i18n, settings.changed_elsewhere),
                         Outcome::FixProblems => tr!(i18n, settings.fix_problems),
                     })}
                 </span>

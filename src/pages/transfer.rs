@@ -453,7 +453,12 @@ async fn apply(
         .collect();
     if let Some(policy) = policy {
         let locale = state.settings.with_untracked(|s| s.locale);
-        if state.save_settings(Settings { policy, locale }).is_err() {
+        let replaces = state.settings_revision();
+        if state
+            .save_settings(Settings { policy, locale }, replaces)
+            .await
+            .is_err()
+        {
             failures.push(ApplyFailure::Settings);
         }
     }

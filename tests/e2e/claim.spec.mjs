@@ -209,3 +209,37 @@ test('refused actions say why: an incomplete draft cannot be submitted, a review
   await expect(page).toHaveURL(/#\/$/);
   await expect.poll(async () => (await storedClaims(page)).map((claim) => claim.id)).not.toContain(id);
 });
+
+test('proof of execution on the claim page: a file that cannot be read says so, and the picker works again', async ({ page }) => {
+  const id = '7b1d2c3e-4f50-4a6b-8c7d-9e0f1a2b3c4d';
+  const draft = submittedClaim(id);
+  draft.status = 'Draft';
+  draft.revision = 1;
+  draft.poe = [];
+  draft.history = draft.history.slice(0, 1);
+  await seed(page, [draft]);
+  await open(page, id, '2026-11-20T18:00:00Z');
+  const picker = page.locator('.poe .poe-add');
+  await expect(picker.locator('label.file-button')).toHaveText('Add documents');
+  // A file that is gone by the time it is read (deleted or moved after choosing it).
+  await page.evaluate(() => {
+    const slice = Blob.prototype.slice;
+    Blob.prototype.slice = function (...args) {
+      if (this.name === 'moved-away.pdf') throw new Error('The file could not be found');
+      return slice.apply(this, args);
+    };
+  });
+  await page.locator('#poe-add').setInputFiles({ name: 'moved-away.pdf', mimeType: 'application/pdf', buffer: Buffer.from('gone') });
+  await expect(picker.getByRole('alert')).toContainText('moved-away.pdf could not be read (The file could not be found)');
+  await expect(picker.locator('.poe-status')).not.toContainText('Reading');
+  expect((await storedClaims(page))[0].poe).toEqual([]);
+
+  const content = Buffer.from('Statement of work, signed by the customer');
+  await page.locator('#poe-add').setInputFiles({ name: 'signed-sow.pdf', mimeType: 'application/pdf', buffer: content });
+  await expect(page.locator('.poe-table')).toContainText('signed-sow.pdf');
+  await expect(picker.locator('.poe-status')).toHaveText('Added: signed-sow.pdf.');
+  const { createHash } = await import('node:crypto');
+  await expect.poll(async () => (await storedClaims(page))[0].poe.map((d) => d.sha256))
+    .toEqual([createHash('sha256').update(content).digest('hex')]);
+  await shot(page, 'claim-poe-added-1280');
+});

@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { appReady, shot, shotWidths } from './helpers.mjs';
+import { keptAside } from './fixtures.mjs';
 
 test('settings: a bad time zone is refused beside the field; a good one is saved', async ({ page }) => {
   await page.goto('./#/settings');
@@ -30,7 +31,7 @@ test('settings: a bad time zone is refused beside the field; a good one is saved
   await shot(page, 'settings-saved');
 });
 
-test('settings: an unreadable stored settings entry is reported and copied aside before saving', async ({ page }) => {
+test('settings: an unreadable stored settings entry is reported and kept aside before saving', async ({ page }) => {
   await page.goto('./');
   await appReady(page);
   await page.evaluate(() => localStorage.setItem('cpor-desk/v1/settings', '{"policy": broken'));
@@ -40,9 +41,38 @@ test('settings: an unreadable stored settings entry is reported and copied aside
   await expect(page.getByRole('alert')).toContainText('could not be read');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
-  const kept = await page.evaluate(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('cpor-desk/v1/settings.unreadable-')).map((k) => localStorage.getItem(k)));
-  expect(kept).toEqual(['{"policy": broken']);
+  // The damaged entry is in the kept-aside store, listed and downloadable, not lost.
+  const kept = await keptAside(page);
+  expect(kept.map((entry) => entry.raw)).toEqual(['{"policy": broken']);
+  await expect(page.locator('.banner.kept-aside')).toContainText('cpor-desk/v1/settings');
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cpor-desk/v1/settings')));
+  expect(stored.revision).toBe(1);
+});
+
+test('settings: saved in another tab meanwhile, this tab\'s save writes nothing and says so; saving again writes', async ({ context }) => {
+  const first = await context.newPage();
+  await first.goto('./#/settings');
+  await appReady(first);
+  const second = await context.newPage();
+  await second.goto('./#/settings');
+  await appReady(second);
+
+  await first.getByLabel('Time zone').fill('Europe/Amsterdam');
+  await first.getByRole('button', { name: 'Save settings' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+
+  await second.getByLabel('Time zone').fill('Asia/Shanghai');
+  await second.getByRole('button', { name: 'Save settings' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Settings were saved in another tab' })).toBeVisible();
+  const stored = () => first.evaluate(() => JSON.parse(localStorage.getItem('cpor-desk/v1/settings')));
+  expect((await stored()).policy.calendar.time_zone).toBe('Europe/Amsterdam');
+  // The form keeps what was typed here; saving again is a decision made knowingly.
+  await expect(second.getByLabel('Time zone')).toHaveValue('Asia/Shanghai');
+  await shot(second, 'settings-changed-elsewhere');
+  await second.getByRole('button', { name: 'Save settings' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  expect((await stored()).policy.calendar.time_zone).toBe('Asia/Shanghai');
+  expect((await stored()).revision).toBe(2);
 });
 
 test('settings: every national holiday set is offered, China says which years it knows, and the choice is saved', async ({ page }) => {

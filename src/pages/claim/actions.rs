@@ -11,6 +11,7 @@ use claim_rules::model::{Actor, PoeDocument};
 use leptos::prelude::*;
 
 use super::{acting::parse_effective, failure_text, time_zone, use_claim, Failure};
+use crate::components::poe::AddPoe;
 use crate::i18n::rules::{
     action_name, actor_name, information_reason_name, PartnerReasonKind, ReviewerReasonKind,
 };
@@ -375,7 +376,7 @@ fn parameters(
         }
         ActionKind::Dispute => view! {
             <TextArea id=format!("{prefix}-justification") label=|i18n| tr!(i18n, claim.actions.justification) value=comment />
-            <super::poe::PoeFiles id=format!("{prefix}-poe") label=|i18n| tr!(i18n, claim.actions.dispute_poe) chosen=poe />
+            <AddPoe input_id=format!("{prefix}-poe") label=|i18n| tr!(i18n, claim.actions.dispute_poe) on_added=move |document| { poe.update(|list| list.push(document)); true } />
         }
         .into_any(),
         ActionKind::Submit

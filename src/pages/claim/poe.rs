@@ -2,21 +2,18 @@
 //! allow it, and a file picker the dispute form reuses.
 //!
 //! Only a document's metadata and SHA-256 fingerprint are recorded; the file itself stays
-//! with the partner. (A simple picker of our own: the wizard's `components::poe` was not
-//! there when this page was written.)
+//! with the partner. Files are added with the wizard's picker (`components::poe::AddPoe`).
 
 use claim_rules::history::ActionKind;
 use claim_rules::lifecycle::{self, Action, EditableField};
 use claim_rules::model::{Actor, PoeDocument};
 use leptos::prelude::*;
-use sha2::{Digest, Sha256};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{failure_text, time_zone, use_claim, Failure};
-use crate::i18n::rules::{action_name, actor_name};
+use crate::components::poe::AddPoe;
+use crate::i18n::rules::actor_name;
 use crate::i18n::{rules, tr, use_i18n, I18n};
-use crate::state::{new_uuid, use_app};
+use crate::state::use_app;
 
 /// The PoE section.
 #[component]
@@ -53,24 +50,19 @@ pub fn PoeList() -> impl IntoView {
             })
         })
     });
-    let chosen = RwSignal::new(Vec::<PoeDocument>::new());
     let error = RwSignal::new(Vec::<Failure>::new());
-    let done = RwSignal::new(false);
-    Effect::new(move |_| {
-        let documents = chosen.get();
-        if documents.is_empty() {
-            return;
+    // One call per file read; each is recorded on its own, so one refusal keeps the rest.
+    // The picker says which files were added.
+    let add = move |document: PoeDocument| match context.perform(&state, Action::AddPoe(document)) {
+        Ok(_) => {
+            error.set(Vec::new());
+            true
         }
-        chosen.set(Vec::new());
-        let mut problems = Vec::new();
-        for document in documents {
-            if let Err(failure) = context.perform(&state, Action::AddPoe(document)) {
-                problems.push(failure);
-            }
+        Err(failure) => {
+            error.update(|list| list.push(failure));
+            false
         }
-        done.set(problems.is_empty());
-        error.set(problems);
-    });
+    };
     let remove = move |id: uuid::Uuid| {
         if let Err(failure) = context.perform(&state, Action::RemovePoe(id)) {
             error.set(vec![failure]);
@@ -124,72 +116,14 @@ pub fn PoeList() -> impl IntoView {
             }}
             {move || match (context.actor.get(), lock.get()) {
                 (Actor::Partner, None) => view! {
-                    <PoeFiles id="poe-add".to_string() label=|i18n| tr!(i18n, claim.poe.add_files) chosen />
+                    <AddPoe input_id="poe-add" label=|i18n| tr!(i18n, claim.poe.add_files) on_added=add />
                 }.into_any(),
                 (Actor::Partner, Some(refusal)) => view! {
                     <p class="lock-note">{move || tr!(i18n, claim.details.locked)} " " {move || rules::refusal(&i18n, &refusal, &time_zone())}</p>
                 }.into_any(),
                 (Actor::Reviewer | Actor::Customer | Actor::System, _) => ().into_any(),
             }}
-            <p class="feedback" role="status">{move || done.get().then(|| tr!(i18n, claim.actions.recorded, action = action_name(&i18n, ActionKind::AddPoe)))}</p>
             <p class="form-error" role="alert">{move || rules::sentences(&i18n, error.get().iter().map(|failure| failure_text(&i18n, failure, &time_zone())))}</p>
-        </div>
-    }
-}
-
-/// A labelled file input (several files) that reads each chosen file and appends a
-/// [`PoeDocument`] for it to `chosen` (fingerprinted with SHA-256, added now by the partner;
-/// the rules re-stamp time and actor when the document is recorded).
-#[component]
-pub(super) fn PoeFiles(
-    id: String,
-    label: fn(&I18n) -> String,
-    chosen: RwSignal<Vec<PoeDocument>>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app();
-    let reading = RwSignal::new(0usize);
-    let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(files) = input.files() else { return };
-        for index in 0..files.length() {
-            if let Some(file) = files.get(index) {
-                reading.update(|n| *n += 1);
-                read_file(file, move |facts| {
-                    reading.update(|n| *n = n.saturating_sub(1));
-                    if let Some((file_name, media_type, size, sha256)) = facts {
-                        chosen.update(|list| {
-                            list.push(PoeDocument {
-                                id: new_uuid(),
-                                file_name,
-                                media_type,
-                                size,
-                                sha256,
-                                added_at: state.clock.now(),
-                                added_by: Actor::Partner,
-                                note: String::new(),
-                            })
-                        });
-                    }
-                });
-            }
-        }
-        input.set_value("");
-    };
-    let hint_id = format!("{id}-hint");
-    view! {
-        <div class="field poe-files">
-            // Our own button (the label) in the page's language; the browser's file input,
-            // which speaks the browser's language, stays hidden.
-            <label class="button secondary file-button" for=id.clone()>{move || label(&i18n)}</label>
-            <input id=id class="visually-hidden" type="file" multiple=true aria-describedby=hint_id.clone() on:change=on_change />
-            <p id=hint_id class="hint small">{move || tr!(i18n, claim.poe.hint)}</p>
-            <Show when=move || { reading.get() > 0 }><p class="small" role="status">{move || tr!(i18n, claim.poe.reading)}</p></Show>
         </div>
     }
 }
@@ -210,46 +144,5 @@ fn size_text(i18n: &I18n, bytes: u64) -> String {
             claim.poe.megabytes,
             size = i18n.decimal(bytes as f64 / (1024.0 * 1024.0))
         )
-    }
-}
-
-/// Read a file and call `done` with its name, media type, size and SHA-256 (hex), or
-/// `None` when the browser could not read it.
-fn read_file(
-    file: web_sys::File,
-    done: impl FnOnce(Option<(String, String, u64, String)>) + 'static,
-) {
-    let Ok(reader) = web_sys::FileReader::new() else {
-        done(None);
-        return;
-    };
-    let name = file.name();
-    let media_type = if file.type_().is_empty() {
-        "application/octet-stream".to_string()
-    } else {
-        file.type_()
-    };
-    let size = file.size() as u64;
-    let for_result = reader.clone();
-    let on_load = Closure::once(move |_: JsValue| {
-        let facts = for_result
-            .result()
-            .ok()
-            .filter(|buffer| buffer.is_instance_of::<js_sys::ArrayBuffer>())
-            .map(|buffer| {
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                let sha256: String = Sha256::digest(&bytes)
-                    .iter()
-                    .map(|byte| format!("{byte:02x}"))
-                    .collect();
-                (name, media_type, size, sha256)
-            });
-        done(facts);
-    });
-    reader.set_onloadend(Some(on_load.as_ref().unchecked_ref()));
-    // The reader calls back once; the closure lives until then.
-    on_load.forget();
-    if reader.read_as_array_buffer(&file).is_err() {
-        reader.set_onloadend(None);
     }
 }

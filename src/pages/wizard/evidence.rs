@@ -22,11 +22,19 @@ pub fn PoeStep() -> impl IntoView {
     let draft = use_draft();
     let problem = RwSignal::new(None::<ChangeError>);
     let report = move |result: Result<_, _>| match result {
-        Ok(_) => problem.set(None),
-        Err(error) => problem.set(Some(error)),
+        Ok(_) => {
+            problem.set(None);
+            true
+        }
+        Err(error) => {
+            problem.set(Some(error));
+            false
+        }
     };
     let on_added = move |document: PoeDocument| report(draft.perform(Action::AddPoe(document)));
-    let on_remove = move |id: Uuid| report(draft.perform(Action::RemovePoe(id)));
+    let on_remove = move |id: Uuid| {
+        report(draft.perform(Action::RemovePoe(id)));
+    };
     let documents =
         Signal::derive(move || draft.claim().map(|claim| claim.poe).unwrap_or_default());
     view! {
