@@ -4,6 +4,7 @@
 #   catalogues        every key in every language, plural forms, parameters, no unused key
 #   native            cargo test -p claim-rules (unit, doc and property tests)
 #   browser           wasm-bindgen-test in headless Chromium (storage, components)
+#   release, size     the release build; its gzip total against the ceiling in scripts/size.mjs
 #   e2e               Playwright against the release build served on loopback
 # Exits non-zero if any layer fails or runs no test.
 set -uo pipefail
@@ -64,7 +65,10 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 run browser wasm_env cargo test -p cpor-desk --target wasm32-unknown-unknown; status=$?
 read -r passed failures < <(count_cargo "$logs/browser.log"); record browser $status "$passed" "$failures"
 
-run release wasm_release_env trunk build --release; record release $?
+run release wasm_release_env trunk build --release; status=$?; record release $status
+if [ "$status" -eq 0 ]; then
+  run size node scripts/size.mjs dist --check; record size $?
+fi
 rm -f target/e2e/results.json
 run e2e npx playwright test -c tests/e2e/playwright.config.mjs; status=$?
 read -r passed failures < <(node -e '

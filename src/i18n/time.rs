@@ -88,6 +88,21 @@ pub fn due_text(i18n: &I18n, due: Timestamp, time_zone: &str) -> String {
     }
 }
 
+/// An instant standing on its own (a step of a training script), not after "until": the
+/// midnight that ends a day reads as that day's end, in the calendar's zone.
+pub fn instant_text(i18n: &I18n, at: Timestamp, time_zone: &str) -> String {
+    let (end_of_day, shown) = end_of_day_view(at, time_zone);
+    if end_of_day {
+        tr!(
+            i18n,
+            deadline.day_end,
+            date = i18n.weekday_date(shown, time_zone)
+        )
+    } else {
+        i18n.weekday_date_time(shown, time_zone)
+    }
+}
+
 /// An instant as a deadline reads inside a sentence: "the end of Thu, Dec 31, 2026" at a
 /// local midnight, otherwise its date and time; with the viewer's own time where their
 /// zone differs.

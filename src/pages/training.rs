@@ -26,7 +26,7 @@ use crate::components::status::{PhaseBadge, StatusBadge};
 use crate::components::timeline::Timeline;
 use crate::i18n::rules::{action_name, actor_name, clock_name, phase_name, status_name};
 use crate::i18n::scenario as words;
-use crate::i18n::time::{deadline_instant_text, due_text};
+use crate::i18n::time::{due_text, instant_text};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::route::{Route, Workspace};
 use crate::training::{use_training, Training};
@@ -349,7 +349,7 @@ fn StepPanel() -> impl IntoView {
         let role = words::claim_role(&i18n, step.claim);
         let title = step_title(&i18n, &step.event);
         let lesson = words::lesson(&i18n, &step.lesson, &zone);
-        let at = deadline_instant_text(&i18n, result.at, &zone);
+        let at = instant_text(&i18n, result.at, &zone);
         let finished =
             (done == total).then(|| view! { <p class="muted">{tr!(i18n, training.finished)}</p> });
         Some(view! {
@@ -511,7 +511,7 @@ fn ScriptList() -> impl IntoView {
         let done = replay.steps_done_at(state.now.get());
         let items = replay.scenario().steps.iter().zip(replay.steps()).enumerate().map(|(index, (step, result))| {
             let state_code = if index < done { "done" } else if index == done { "next" } else { "later" };
-            let at = deadline_instant_text(&i18n, result.at, &zone);
+            let at = instant_text(&i18n, result.at, &zone);
             let when = words::step_when(&i18n, &step.event, &zone);
             view! {
                 <li class="script-step" data-state=state_code aria-current=(index + 1 == done).then_some("step")>
@@ -525,7 +525,7 @@ fn ScriptList() -> impl IntoView {
             <section class="card script" aria-labelledby="script-title">
                 <h2 id="script-title">{tr!(i18n, training.script)}</h2>
                 <ol class="script-steps">{items}</ol>
-                <p class="small muted">{tr!(i18n, training.script_end, end = i18n.weekday_date_time(end, &zone))}</p>
+                <p class="small muted">{tr!(i18n, training.script_end, end = instant_text(&i18n, end, &zone))}</p>
             </section>
         })
     }
