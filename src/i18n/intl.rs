@@ -2,6 +2,8 @@
 //! times in a given zone, and spans of time ("2 d 5 h"). The browser knows every
 //! language's conventions, so the app carries no tables of its own.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use jiff::Timestamp;
@@ -18,10 +20,6 @@ fn options_object(options: Options) -> js_sys::Object {
         let _ = js_sys::Reflect::set(&object, &(*key).into(), &(*value).into());
     }
     object
-}
-
-fn locales(i18n: &I18n) -> js_sys::Array {
-    js_sys::Array::of1(&intl_tag(i18n.locale()).into())
 }
 
 /// The tag `Intl` formats with: the browser's own tag when it prefers a variant of the
@@ -66,15 +64,52 @@ fn call_format(formatter: &JsValue, value: &JsValue) -> Option<String> {
         .as_string()
 }
 
-/// `new Intl[name](locales, options)`, when this browser has `Intl[name]`.
+/// `new Intl[name](locales, options)` for the current language, when this browser has
+/// `Intl[name]` (see [`formatter`]).
 fn construct(name: &str, i18n: &I18n, options: Options) -> Option<JsValue> {
+    formatter(name, &intl_tag(i18n.locale()), options)
+}
+
+// Formatters made so far, by constructor, language tag and options. Making an `Intl`
+// formatter costs far more than formatting with one, and a dashboard row formats a date,
+// a span and numbers, every countdown again each second: each formatter is made once.
+// The set is small (five languages, a few zones, a few option sets); it is emptied if it
+// ever grows past [`FORMATTERS_KEPT`].
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
+}
+
+/// The most formatters kept at once.
+const FORMATTERS_KEPT: usize = 256;
+
+/// `new Intl[name]([tag], options)`, made once and then reused; `None` when this browser
+/// has no `Intl[name]` (or refuses the options).
+fn formatter(name: &str, tag: &str, options: Options) -> Option<JsValue> {
+    let mut key = format!("{name}|{tag}");
+    for (option, value) in options {
+        key.push('|');
+        key.push_str(option);
+        key.push('=');
+        key.push_str(value);
+    }
+    if let Some(found) = FORMATTERS.with(|kept| kept.borrow().get(&key).cloned()) {
+        return Some(found);
+    }
     let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor = js_sys::Reflect::get(&intl, &name.into())
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
-    let arguments = js_sys::Array::of2(&locales(i18n), &options_object(options));
-    js_sys::Reflect::construct(&constructor, &arguments).ok()
+    let arguments = js_sys::Array::of2(&js_sys::Array::of1(&tag.into()), &options_object(options));
+    let made = js_sys::Reflect::construct(&constructor, &arguments).ok()?;
+    FORMATTERS.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        if kept.len() >= FORMATTERS_KEPT {
+            kept.clear();
+        }
+        kept.insert(key, made.clone());
+    });
+    Some(made)
 }
 
 impl I18n {
@@ -288,8 +323,39 @@ pub fn zone_place(zone: &str) -> String {
 mod tests {
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    use super::variant_of;
+    use super::{call_format, formatter, variant_of};
     use crate::i18n::Locale;
+
+    #[wasm_bindgen_test]
+    fn a_formatter_is_made_once_per_language_and_options() {
+        let english = formatter("NumberFormat", "en", &[]);
+        let again = formatter("NumberFormat", "en", &[]);
+        let german = formatter("NumberFormat", "de", &[]);
+        let (Some(english), Some(again), Some(german)) = (english, again, german) else {
+            panic!("this browser has Intl.NumberFormat");
+        };
+        assert!(
+            js_sys::Object::is(&english, &again),
+            "the second ask reuses the first"
+        );
+        let text = |format| call_format(format, &4000.5.into());
+        assert_eq!(text(&english).as_deref(), Some("4,000.5"));
+        assert_eq!(text(&german).as_deref(), Some("4.000,5"));
+        let zoned = |zone| {
+            formatter(
+                "DateTimeFormat",
+                "en",
+                &[("timeZone", zone), ("hour", "numeric")],
+            )
+        };
+        let noon = js_sys::Date::new(&1_795_176_000_000.0.into()); // 2026-11-20T12:00:00Z
+        let (Some(utc), Some(tokyo)) = (zoned("UTC"), zoned("Asia/Tokyo")) else {
+            panic!("this browser has Intl.DateTimeFormat");
+        };
+        assert_eq!(call_format(&utc, &noon).as_deref(), Some("12 PM"));
+        assert_eq!(call_format(&tokyo, &noon).as_deref(), Some("9 PM"));
+        assert!(formatter("NoSuchFormat", "en", &[]).is_none());
+    }
 
     #[wasm_bindgen_test]
     fn dates_follow_the_browsers_variant_of_the_language() {

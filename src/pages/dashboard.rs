@@ -7,6 +7,7 @@
 //! thousand claims, typing in search only filters precomputed rows.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use claim_rules::deadlines::{self, Deadline};
 use claim_rules::model::Status;
@@ -114,17 +115,20 @@ pub fn Dashboard() -> impl IntoView {
                 .iter()
                 .flat_map(|competition| competition.claims)
                 .collect();
-            advanced
+            let mut rows: Vec<Arc<Row>> = advanced
                 .iter()
                 .map(|claim| {
-                    Row::of(
+                    Arc::new(Row::of(
                         &i18n,
                         claim,
                         claim.next_deadline(&rules, now),
                         competing.contains(&claim.id),
-                    )
+                    ))
                 })
-                .collect::<Vec<_>>()
+                .collect();
+            // Most recently changed first, once: filtering keeps the order.
+            rows.sort_by_key(|row| std::cmp::Reverse(row.updated_at));
+            rows
         })
     });
 
@@ -137,15 +141,12 @@ pub fn Dashboard() -> impl IntoView {
         let wanted = statuses.get();
         let archived = show_archived.get();
         rows.with(|rows| {
-            let mut list: Vec<Row> = rows
-                .iter()
+            rows.iter()
                 .filter(|row| archived || !row.archived)
                 .filter(|row| wanted.is_empty() || wanted.contains(&row.status))
                 .filter(|row| needle.is_empty() || row.haystack.contains(&needle))
                 .cloned()
-                .collect();
-            list.sort_by_key(|row| std::cmp::Reverse(row.updated_at));
-            list
+                .collect::<Vec<_>>()
         })
     });
 
@@ -190,7 +191,7 @@ pub fn Dashboard() -> impl IntoView {
 
 /// Counts per status; each one toggles a status filter.
 #[component]
-fn StatusCounts(rows: Memo<Vec<Row>>, statuses: RwSignal<BTreeSet<Status>>) -> impl IntoView {
+fn StatusCounts(rows: Memo<Vec<Arc<Row>>>, statuses: RwSignal<BTreeSet<Status>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section aria-label=move || tr!(i18n, dashboard.status_counts)>
@@ -217,11 +218,11 @@ fn StatusCounts(rows: Memo<Vec<Row>>, statuses: RwSignal<BTreeSet<Status>>) -> i
 
 /// Claims with a live clock: the partner's own deadlines first, then by due time.
 #[component]
-fn NeedsAttention(rows: Memo<Vec<Row>>) -> impl IntoView {
+fn NeedsAttention(rows: Memo<Vec<Arc<Row>>>) -> impl IntoView {
     let i18n = use_i18n();
     let attention = Memo::new(move |_| {
         rows.with(|rows| {
-            let mut list: Vec<Row> = rows
+            let mut list: Vec<Arc<Row>> = rows
                 .iter()
                 .filter(|r| r.next.is_some() && !r.archived)
                 .cloned()
@@ -297,7 +298,7 @@ fn LiveCountdown(deadline: Deadline) -> impl IntoView {
 }
 
 #[component]
-fn ClaimTable(filtered: Memo<Vec<Row>>, shown: RwSignal<usize>) -> impl IntoView {
+fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let zone = move || state.settings.with(|s| s.policy.calendar.time_zone.clone());
@@ -316,7 +317,7 @@ fn ClaimTable(filtered: Memo<Vec<Row>>, shown: RwSignal<usize>) -> impl IntoView
                     <tbody>
                         <For each=move || filtered.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                             key=|row| (row.id, row.status, row.updated_at, row.next.as_ref().map(|n| (n.kind, n.due)))
-                            children=move |row| view! {
+                            children=move |row| { let updated_at = row.updated_at; view! {
                                 <tr data-claim-id=row.id.to_string()>
                                     <td>
                                         <a href=row.href()>{display_name(i18n, &row)}</a>
@@ -333,9 +334,9 @@ fn ClaimTable(filtered: Memo<Vec<Row>>, shown: RwSignal<usize>) -> impl IntoView
                                         }.into_any(),
                                         None => view! { <span class="muted">{move || tr!(i18n, common.not_set)}</span> }.into_any(),
                                     }}</td>
-                                    <td data-label=move || tr!(i18n, dashboard.col_last_change)>{move || i18n.date(row.updated_at, &zone())}</td>
+                                    <td data-label=move || tr!(i18n, dashboard.col_last_change)>{move || i18n.date(updated_at, &zone())}</td>
                                 </tr>
-                            } />
+                            } } />
                     </tbody>
                 </table>
             </div>
