@@ -188,6 +188,19 @@ pub mod stored_locale {
     }
 }
 
+/// Texts in one given language, not following changes: `tr!(InLocale(locale), key)`. For
+/// views that are rebuilt when the language changes (the dashboard's rows are keyed by
+/// the language they were worded in), where a reactive text per cell would only cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InLocale(pub Locale);
+
+impl InLocale {
+    /// The language (what [`tr!`] reads).
+    pub fn locale(&self) -> Locale {
+        self.0
+    }
+}
+
 /// The current language and the formatting that goes with it. Provided as context.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {

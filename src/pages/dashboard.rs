@@ -20,7 +20,7 @@ use crate::components::calendar_download::CalendarDownload;
 use crate::components::countdown::countdown_text;
 use crate::components::status::StatusBadge;
 use crate::i18n::rules::{activity_name, area_name, clock_name, status_name};
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::{tr, use_i18n, I18n, InLocale, Locale};
 use crate::route::Route;
 use crate::state::use_app;
 
@@ -43,6 +43,9 @@ struct Row {
     haystack: String,
     /// Opens in the wizard rather than on the claim page (the rules say: a draft).
     draft: bool,
+    /// The language the row is worded in: part of the table's key, so a language change
+    /// rebuilds the rows and their texts need not follow it one by one.
+    locale: Locale,
 }
 
 impl Row {
@@ -79,6 +82,7 @@ impl Row {
             )
             .to_lowercase(),
             draft: claim.opens_in_wizard(),
+            locale: i18n.locale_untracked(),
         }
     }
 
@@ -316,25 +320,35 @@ fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl Int
                     </tr></thead>
                     <tbody>
                         <For each=move || filtered.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                            key=|row| (row.id, row.status, row.updated_at, row.next.as_ref().map(|n| (n.kind, n.due)))
-                            children=move |row| { let updated_at = row.updated_at; view! {
+                            key=|row| (row.id, row.status, row.updated_at, row.next.as_ref().map(|n| (n.kind, n.due)), row.locale)
+                            children=move |row| {
+                                // Plain texts in the row's language: the key rebuilds the row when it changes.
+                                let words = InLocale(row.locale);
+                                let updated_at = row.updated_at;
+                                let name = if row.name.is_empty() { tr!(words, common.unnamed) } else { row.name.clone() };
+                                let archived = row.archived.then(|| tr!(words, dashboard.archived));
+                                let competing = row.competing.then(|| tr!(words, dashboard.competing));
+                                let (domain_label, area_label) = (tr!(words, dashboard.col_domain), tr!(words, dashboard.col_area_activity));
+                                let (status_label, next_label) = (tr!(words, dashboard.col_status), tr!(words, dashboard.col_next_deadline));
+                                let change_label = tr!(words, dashboard.col_last_change);
+                                view! {
                                 <tr data-claim-id=row.id.to_string()>
                                     <td>
-                                        <a href=row.href()>{display_name(i18n, &row)}</a>
-                                        {row.archived.then(|| view! { " " <span class="tag">{move || tr!(i18n, dashboard.archived)}</span> })}
-                                        {row.competing.then(|| view! { " " <span class="tag warning">{move || tr!(i18n, dashboard.competing)}</span> })}
+                                        <a href=row.href()>{name}</a>
+                                        {archived.map(|tag| view! { " " <span class="tag">{tag}</span> })}
+                                        {competing.map(|tag| view! { " " <span class="tag warning">{tag}</span> })}
                                     </td>
-                                    <td data-label=move || tr!(i18n, dashboard.col_domain)>{row.domain.clone()}</td>
-                                    <td data-label=move || tr!(i18n, dashboard.col_area_activity)>{row.area_activity.clone()}</td>
-                                    <td data-label=move || tr!(i18n, dashboard.col_status)><StatusBadge status=row.status /></td>
-                                    <td data-label=move || tr!(i18n, dashboard.col_next_deadline)>{match row.next.clone() {
+                                    <td data-label=domain_label>{row.domain.clone()}</td>
+                                    <td data-label=area_label>{row.area_activity.clone()}</td>
+                                    <td data-label=status_label><StatusBadge status=row.status /></td>
+                                    <td data-label=next_label>{match row.next.clone() {
                                         Some(deadline) => view! {
-                                            <span class="clock-name">{move || clock_name(&i18n, deadline.kind)}</span> " "
+                                            <span class="clock-name">{untrack(|| clock_name(&i18n, deadline.kind))}</span> " "
                                             <LiveCountdown deadline />
                                         }.into_any(),
-                                        None => view! { <span class="muted">{move || tr!(i18n, common.not_set)}</span> }.into_any(),
+                                        None => view! { <span class="muted">{tr!(words, common.not_set)}</span> }.into_any(),
                                     }}</td>
-                                    <td data-label=move || tr!(i18n, dashboard.col_last_change)>{move || i18n.date(updated_at, &zone())}</td>
+                                    <td data-label=change_label>{move || i18n.date(updated_at, &zone())}</td>
                                 </tr>
                             } } />
                     </tbody>

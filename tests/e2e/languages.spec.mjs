@@ -184,6 +184,28 @@ test.describe('choosing a language', () => {
     expect(saved.locale).toBe('zh-Hans');
   });
 
+  test('the claims table follows a switch at once: labels, status, clock, unnamed draft', async ({ page }) => {
+    await page.goto(`./?now=${NOW}`);
+    await appReady(page);
+    await storeClaims(page, [waitingForPartner(), draft('c3c3c3c3-3333-4333-8333-333333333333', '', {}, '2026-11-19T09:00:00Z')]);
+    await page.reload();
+    await appReady(page);
+    const table = page.locator('table.claims');
+    const unnamed = table.locator('tr[data-claim-id="c3c3c3c3-3333-4333-8333-333333333333"]');
+    const waiting = table.locator('tr[data-claim-id="a1a1a1a1-1111-4111-8111-111111111111"]');
+    await expect(unnamed.locator('td').first()).toHaveText(catalogue('en')['common.unnamed']);
+    for (const tag of ['de', 'zh-Hans', 'en']) {
+      const words = catalogue(tag);
+      await page.locator('#language-switch').selectOption(tag);
+      await expect(unnamed.locator('td').first()).toHaveText(words['common.unnamed']);
+      await expect(unnamed.locator('td').nth(4)).toHaveText(words['common.not_set']);
+      await expect(waiting.locator('td').nth(1)).toHaveAttribute('data-label', words['dashboard.col_domain']);
+      await expect(waiting.locator('.status-name')).toHaveText(words['status.partner_action_required']);
+      await expect(waiting.locator('.clock-name')).toHaveText(words['clock.partner_response']);
+    }
+    await expect(table.locator('tbody tr')).toHaveCount(2);
+  });
+
   test('a language that cannot be stored still applies in the tab, and the user is told', async ({ page }) => {
     await page.goto('./');
     await appReady(page);
