@@ -86,6 +86,15 @@ impl Row {
         }
     }
 
+    /// The claim's name, or "(unnamed draft)" in the row's language.
+    fn display_name(&self) -> String {
+        if self.name.is_empty() {
+            tr!(InLocale(self.locale), common.unnamed)
+        } else {
+            self.name.clone()
+        }
+    }
+
     fn href(&self) -> String {
         if self.draft {
             Route::EditDraft(self.id).href()
@@ -245,12 +254,12 @@ fn NeedsAttention(rows: Memo<Vec<Arc<Row>>>) -> impl IntoView {
             <h2 id="attention-heading">{move || tr!(i18n, dashboard.needs_attention)}</h2>
             <Show when=move || !attention.with(Vec::is_empty) fallback=move || view! { <p class="muted">{move || tr!(i18n, dashboard.needs_attention_empty)}</p> }>
                 <ol class="attention-list">
-                    <For each=move || attention.get() key=|row| (row.id, row.next.as_ref().map(|n| (n.kind, n.due))) children=move |row| {
+                    <For each=move || attention.get() key=|row| (row.id, row.next.as_ref().map(|n| (n.kind, n.due)), row.locale) children=move |row| {
                         let next = row.next.clone();
                         let partner = next.as_ref().is_some_and(|n| n.kind.partner_acts());
                         view! {
                             <li class:partner-acts=partner>
-                                <a href=row.href()>{display_name(i18n, &row)}</a>
+                                <a href=row.href()>{row.display_name()}</a>
                                 <span class="muted">{row.domain.clone()}</span>
                                 {partner.then(|| view! { <span class="tag">{move || tr!(i18n, dashboard.your_action)}</span> })}
                                 {next.map(|deadline| view! {
@@ -264,18 +273,6 @@ fn NeedsAttention(rows: Memo<Vec<Arc<Row>>>) -> impl IntoView {
                 <CalendarDownload />
             </Show>
         </section>
-    }
-}
-
-/// The claim's name, or a reactive "(unnamed draft)".
-fn display_name(i18n: I18n, row: &Row) -> impl Fn() -> String + Send + Sync + 'static {
-    let name = row.name.clone();
-    move || {
-        if name.is_empty() {
-            tr!(i18n, common.unnamed)
-        } else {
-            name.clone()
-        }
     }
 }
 
@@ -325,7 +322,6 @@ fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl Int
                                 // Plain texts in the row's language: the key rebuilds the row when it changes.
                                 let words = InLocale(row.locale);
                                 let updated_at = row.updated_at;
-                                let name = if row.name.is_empty() { tr!(words, common.unnamed) } else { row.name.clone() };
                                 let archived = row.archived.then(|| tr!(words, dashboard.archived));
                                 let competing = row.competing.then(|| tr!(words, dashboard.competing));
                                 let (domain_label, area_label) = (tr!(words, dashboard.col_domain), tr!(words, dashboard.col_area_activity));
@@ -334,7 +330,7 @@ fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl Int
                                 view! {
                                 <tr data-claim-id=row.id.to_string()>
                                     <td>
-                                        <a href=row.href()>{name}</a>
+                                        <a href=row.href()>{row.display_name()}</a>
                                         {archived.map(|tag| view! { " " <span class="tag">{tag}</span> })}
                                         {competing.map(|tag| view! { " " <span class="tag warning">{tag}</span> })}
                                     </td>

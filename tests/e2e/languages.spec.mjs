@@ -202,6 +202,7 @@ test.describe('choosing a language', () => {
       await expect(waiting.locator('td').nth(1)).toHaveAttribute('data-label', words['dashboard.col_domain']);
       await expect(waiting.locator('.status-name')).toHaveText(words['status.partner_action_required']);
       await expect(waiting.locator('.clock-name')).toHaveText(words['clock.partner_response']);
+      await expect(page.locator('.attention-list li').first().locator('.tag')).toHaveText(words['dashboard.your_action']);
     }
     await expect(table.locator('tbody tr')).toHaveCount(2);
   });
