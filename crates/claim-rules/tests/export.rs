@@ -546,3 +546,82 @@ fn problems_in_a_migrated_file_are_reported_with_version_1_paths() {
         ]
     );
 }
+
+/// A file of the current version is read straight from its text, and only one that does
+/// not read as a whole goes through `serde_json::Value`: both routes must give the same
+/// document or the same problems, in the same order.
+#[test]
+fn reading_straight_and_through_a_value_agree() {
+    let valid = serde_json::to_string(&sample_value()).expect("serialise");
+    let mut cases: Vec<(&str, String)> = vec![
+        ("valid", valid.clone()),
+        (
+            "version 0",
+            include_str!("fixtures/export-v0.json").to_string(),
+        ),
+        ("a list, not an object", format!("[{valid}]")),
+        (
+            "the format twice (a Value keeps the last)",
+            valid.replacen('{', r#"{"format": "other", "#, 1),
+        ),
+        (
+            "the version twice",
+            valid.replacen('{', r#"{"version": 1, "#, 1),
+        ),
+    ];
+    let mut variant = |name: &'static str, change: &dyn Fn(&mut Value)| {
+        let mut value = sample_value();
+        change(&mut value);
+        cases.push((name, serde_json::to_string(&value).expect("serialise")));
+    };
+    variant("the members as a list", &|value| {
+        let members = [
+            "format",
+            "version",
+            "exported_at",
+            "app_version",
+            "policy",
+            "calendar",
+            "claims",
+        ];
+        *value = Value::Array(members.iter().map(|key| value[*key].clone()).collect());
+    });
+    variant("version 1.0", &|value| value["version"] = json!(1.0));
+    variant("an unknown member", &|value| {
+        value["extra"] = json!({"a": 1})
+    });
+    variant("an unknown claim member", &|value| {
+        value["claims"][0]["extra"] = json!(true)
+    });
+    variant("a claim as a list", &|value| {
+        let claim = value["claims"][0].clone();
+        let members: Vec<Value> = claim
+            .as_object()
+            .map(|object| object.values().cloned().collect())
+            .unwrap_or_default();
+        value["claims"][0] = Value::Array(members);
+    });
+    variant("a duplicate claim", &|value| {
+        let claim = value["claims"][0].clone();
+        value["claims"].as_array_mut().expect("claims").push(claim);
+    });
+    variant("a bad claim after a contradicting one", &|value| {
+        value["claims"][0]["status"] = json!("Approved");
+        value["claims"][2]["revision"] = json!("three");
+    });
+    variant("an unknown time zone", &|value| {
+        value["calendar"]["time_zone"] = json!("Mars/Olympus")
+    });
+    variant("upper-case domains", &|value| {
+        value["claims"][1]["fields"]["customer_domain"] = json!("  CONTOSO.com ")
+    });
+    for (name, text) in cases {
+        let through_value = serde_json::from_str::<Value>(&text)
+            .map_err(|error| error.to_string())
+            .map(claim_rules::export::parse_value);
+        let Ok(through_value) = through_value else {
+            panic!("{name}: not JSON");
+        };
+        assert_eq!(parse(&text), through_value, "{name}");
+    }
+}

@@ -82,9 +82,24 @@ fn rules() -> &'static Rules {
     })
 }
 
-/// The export parser: no panic; what it accepts, it writes and reads back unchanged.
+/// The export parser: no panic; reading the text straight gives what reading it
+/// through `serde_json::Value` gives; what it accepts, it writes and reads back
+/// unchanged.
 pub fn check_export_bytes(data: &[u8]) {
-    if let Ok(document) = export::parse_bytes(data) {
+    let parsed = export::parse_bytes(data);
+    if let Some(value) = std::str::from_utf8(data)
+        .ok()
+        .map(|text| text.strip_prefix('\u{feff}').unwrap_or(text))
+        .filter(|text| text.len() <= export::MAX_TEXT_BYTES)
+        .and_then(|text| serde_json::from_str(text).ok())
+    {
+        assert_eq!(
+            parsed,
+            export::parse_value(value),
+            "the text read straight and through a Value give the same result"
+        );
+    }
+    if let Ok(document) = parsed {
         let text = document
             .to_json_pretty()
             .expect("a parsed document can be written");
