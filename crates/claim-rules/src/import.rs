@@ -185,15 +185,32 @@ impl LocalIndex {
 /// assert!(classify_import(&[], &[]).is_empty());
 /// ```
 pub fn classify_import(local: &[Claim], incoming: &[Claim]) -> Vec<ImportItem> {
+    classify_import_owned(local, incoming.to_vec())
+}
+
+/// [`classify_import`] taking the incoming claims, which move into the items instead of
+/// being copied (a parsed file's claims are not needed apart from its items).
+///
+/// ```
+/// use claim_rules::import::{classify_import_owned, ImportKind};
+/// use claim_rules::lifecycle::new_claim;
+/// use claim_rules::model::ClaimFields;
+///
+/// let at: jiff::Timestamp = "2026-04-06T10:00:00Z".parse().unwrap();
+/// let claim = new_claim(uuid::Uuid::nil(), at, ClaimFields::default());
+/// let items = classify_import_owned(&[], vec![claim]);
+/// assert_eq!(items[0].kind, ImportKind::New);
+/// ```
+pub fn classify_import_owned(local: &[Claim], incoming: Vec<Claim>) -> Vec<ImportItem> {
     let index = LocalIndex::new(local);
     incoming
-        .iter()
+        .into_iter()
         .map(|claim| {
-            let (kind, position) = index.classify(local, claim);
+            let (kind, position) = index.classify(local, &claim);
             let local_claim = position.and_then(|position| local.get(position));
             ImportItem {
                 kind,
-                incoming: claim.clone(),
+                incoming: claim,
                 local: local_claim.map(|local| local.id),
                 local_entries: local_claim.map(|local| local.history.len()),
             }

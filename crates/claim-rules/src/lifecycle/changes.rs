@@ -3,6 +3,9 @@
 use crate::history::FieldChange;
 use crate::model::ClaimFields;
 
+use serde::Serialize;
+use serde_json::Value;
+
 use super::perform::json;
 use super::permissions::EditableField;
 
@@ -26,84 +29,75 @@ pub(super) fn field_changes(
         revenue_association,
     } = old;
     let mut changes = Vec::new();
-    let mut compare =
-        |field: EditableField, path: &str, old: serde_json::Value, new: serde_json::Value| {
-            if old != new {
-                changes.push((
-                    field,
-                    FieldChange {
-                        field: path.to_string(),
-                        old,
-                        new,
-                    },
-                ));
-            }
-        };
-    compare(
-        EditableField::Name,
-        "fields.name",
-        json(name),
-        json(&new.name),
-    );
+    let mut compare = |field: EditableField, path: &str, change: Option<(Value, Value)>| {
+        if let Some((old, new)) = change {
+            changes.push((
+                field,
+                FieldChange {
+                    field: path.to_string(),
+                    old,
+                    new,
+                },
+            ));
+        }
+    };
+    compare(EditableField::Name, "fields.name", differ(name, &new.name));
     compare(
         EditableField::PartnerId,
         "fields.partner_id",
-        json(partner_id),
-        json(&new.partner_id),
+        differ(partner_id, &new.partner_id),
     );
     compare(
         EditableField::CustomerDomain,
         "fields.customer_domain",
-        json(customer_domain),
-        json(&new.customer_domain),
+        differ(customer_domain, &new.customer_domain),
     );
     compare(
         EditableField::TenantId,
         "fields.tenant_id",
-        json(tenant_id),
-        json(&new.tenant_id),
+        differ(tenant_id, &new.tenant_id),
     );
     compare(
         EditableField::SolutionArea,
         "fields.solution_area",
-        json(solution_area),
-        json(&new.solution_area),
+        differ(solution_area, &new.solution_area),
     );
     compare(
         EditableField::Activities,
         "fields.activities",
-        json(activities),
-        json(&new.activities),
+        differ(activities, &new.activities),
     );
     compare(
         EditableField::Products,
         "fields.products",
-        json(products),
-        json(&new.products),
+        differ(products, &new.products),
     );
     compare(
         EditableField::Contacts,
         "fields.customer_contact",
-        json(customer_contact),
-        json(&new.customer_contact),
+        differ(customer_contact, &new.customer_contact),
     );
     compare(
         EditableField::Contacts,
         "fields.technical_contact",
-        json(technical_contact),
-        json(&new.technical_contact),
+        differ(technical_contact, &new.technical_contact),
     );
     compare(
         EditableField::Contacts,
         "fields.partner_contact",
-        json(partner_contact),
-        json(&new.partner_contact),
+        differ(partner_contact, &new.partner_contact),
     );
     compare(
         EditableField::RevenueAssociation,
         "fields.revenue_association",
-        json(revenue_association),
-        json(&new.revenue_association),
+        differ(revenue_association, &new.revenue_association),
     );
     changes
+}
+
+/// Both values as JSON when they differ. Written as JSON only then: an edit compares
+/// every field, and most are unchanged (the types' equality is their JSON's: derived,
+/// over strings, enums, lists and ordered sets).
+fn differ<T: PartialEq + Serialize>(old: &T, new: &T) -> Option<(Value, Value)> {
+    (old != new).then(|| (json(old), json(new)))
 }

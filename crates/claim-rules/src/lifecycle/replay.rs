@@ -794,8 +794,11 @@ fn same_entry_except_changes(
         None => {
             let mut next = next;
             if let Some(last) = next.history.last_mut() {
-                // Keep the file's own record (an edit's changes as it listed them).
-                *last = entry.clone();
+                // Keep the file's own record (an edit's changes as it listed them). It
+                // is nearly always the entry produced: compared, not copied, then.
+                if last != entry {
+                    *last = entry.clone();
+                }
             }
             Ok(next)
         }
