@@ -2,9 +2,10 @@
 //! do, and merge; this page shows it and stores the result.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use claim_rules::export::{self, ImportProblem, MAX_TEXT_BYTES};
-use claim_rules::import::{apply_import, classify_import, ImportItem, ImportKind};
+use claim_rules::import::{apply_import, classify_import_owned, ImportItem, ImportKind};
 use claim_rules::model::Claim;
 use claim_rules::policy::Policy;
 use leptos::prelude::*;
@@ -164,7 +165,8 @@ enum ImportStage {
     Refused(Vec<ImportProblem>),
     Unreadable(Unreadable),
     Preview {
-        items: Vec<ImportItem>,
+        // Shared: the stage is cloned each time it is shown.
+        items: Arc<Vec<ImportItem>>,
         policy: Policy,
     },
     Storing,
@@ -189,18 +191,19 @@ fn ImportSection() -> impl IntoView {
             return;
         }
         stage.set(ImportStage::Reading);
-        read_text(file, move |result| match result {
+        read_bytes(file, move |result| match result {
             Err(()) => stage.set(ImportStage::Unreadable(Unreadable::NotReadable)),
-            Ok(text) => stage.set(match export::parse(&text) {
+            Ok(bytes) => stage.set(match export::parse_bytes(&bytes) {
                 Err(problems) => ImportStage::Refused(problems),
                 Ok(document) => {
+                    let policy = document.policy();
                     let items = state
                         .claims
-                        .with_untracked(|local| classify_import(local, &document.claims));
+                        .with_untracked(|local| classify_import_owned(local, document.claims));
                     adopt_policy.set(false);
                     ImportStage::Preview {
-                        items,
-                        policy: document.policy(),
+                        items: Arc::new(items),
+                        policy,
                     }
                 }
             }),
@@ -259,7 +262,7 @@ fn ImportSection() -> impl IntoView {
                     </div>
                 }.into_any(),
                 ImportStage::Preview { items, policy } => view! {
-                    <Preview items policy adopt_policy on_apply=move |(items, policy): (Vec<ImportItem>, Policy)| {
+                    <Preview items policy adopt_policy on_apply=move |(items, policy): (Arc<Vec<ImportItem>>, Policy)| {
                         let policy = adopt_policy.get_untracked().then_some(policy);
                         stage.set(ImportStage::Storing);
                         leptos::task::spawn_local(async move {
@@ -318,10 +321,10 @@ const PREVIEW_PAGE: usize = 100;
 
 #[component]
 fn Preview(
-    items: Vec<ImportItem>,
+    items: Arc<Vec<ImportItem>>,
     policy: Policy,
     adopt_policy: RwSignal<bool>,
-    #[prop(into)] on_apply: Callback<(Vec<ImportItem>, Policy)>,
+    #[prop(into)] on_apply: Callback<(Arc<Vec<ImportItem>>, Policy)>,
     #[prop(into)] on_cancel: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -465,26 +468,34 @@ async fn apply(
     (outcome, failures)
 }
 
-/// Read a file as text with a FileReader, then call `done`.
-fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, ()>) + 'static) {
+/// Read a file's bytes with a FileReader, then call `done`. Bytes, not text: the rules
+/// say where a file is not UTF-8 (a text read would put replacement characters in its
+/// place), and the bytes are copied into the app once instead of being decoded to a
+/// JavaScript string and encoded back.
+fn read_bytes(file: web_sys::File, done: impl FnOnce(Result<Vec<u8>, ()>) + 'static) {
     let Ok(reader) = web_sys::FileReader::new() else {
         done(Err(()));
         return;
     };
-    let done = std::cell::RefCell::new(Some(done));
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let done_on_load = done.clone();
     let reader_for_load = reader.clone();
     let on_load = Closure::<dyn FnMut()>::new(move || {
-        let text = reader_for_load
+        let bytes = reader_for_load
             .result()
             .ok()
-            .and_then(|value| value.as_string());
-        if let Some(done) = done.borrow_mut().take() {
-            done(text.ok_or(()));
+            .and_then(|value| value.dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        if let Some(done) = done_on_load.borrow_mut().take() {
+            done(bytes.ok_or(()));
         }
     });
     reader.set_onloadend(Some(on_load.as_ref().unchecked_ref()));
     on_load.forget();
-    if reader.read_as_text(&file).is_err() {
+    if reader.read_as_array_buffer(&file).is_err() {
         reader.set_onloadend(None);
+        if let Some(done) = done.borrow_mut().take() {
+            done(Err(()));
+        }
     }
 }

@@ -76,6 +76,14 @@ test('a malformed file is refused with its problems listed, and nothing changes'
   await page.locator('#import-file').setInputFiles({ name: 'text.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "cpor-desk", ') });
   await expect(problems).toContainText('$');
   expect(await storedClaims(page)).toEqual(before);
+
+  // A file saved in another encoding (Latin-1 "é" at byte 12) is named as such, with
+  // where, not read with replacement characters.
+  const latin1 = Buffer.concat([Buffer.from('{"format": "'), Buffer.from([0xe9]), Buffer.from('"}')]);
+  await page.locator('#import-file').setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await expect(problems).toContainText('The file is not UTF-8 text (the byte at offset 12 cannot be read)');
+  await shot(page, 'transfer-import-not-utf8');
+  expect(await storedClaims(page)).toEqual(before);
 });
 
 test('a claim changed both here and in the file is kept twice', async ({ page }) => {
