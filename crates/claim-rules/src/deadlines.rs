@@ -687,7 +687,12 @@ pub fn deadlines_for_policy(
 /// The nearest live deadline at `now` that is not paused: the one a dashboard sorts by.
 /// Overdue clocks come first (their due instant is earliest). `None` when no clock runs.
 pub fn next_deadline(claim: &Claim, rules: &Rules, now: Timestamp) -> Option<Deadline> {
-    deadlines(claim, rules)
+    nearest_live(deadlines(claim, rules), now)
+}
+
+/// [`next_deadline`] among a claim's `clocks` (its [`deadlines`]).
+pub(crate) fn nearest_live(clocks: Vec<Deadline>, now: Timestamp) -> Option<Deadline> {
+    clocks
         .into_iter()
         .filter(|clock| match clock.state(now) {
             ClockState::Running | ClockState::Overdue { .. } => true,

@@ -59,6 +59,7 @@ mod restart;
 
 pub use action::Action;
 pub use advance::advance;
+pub(crate) use advance::advance_with_clocks;
 pub use merge::{merge_draft_edits, DRAFT_EDIT_MERGE_WINDOW};
 pub use patch::{FieldConflict, FieldPatch, FieldPatches, FieldValue, PatchField, Resolution};
 pub use perform::apply;

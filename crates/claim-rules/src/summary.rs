@@ -162,6 +162,55 @@ impl ClaimSummary {
         }
     }
 
+    /// [`ClaimSummary::advanced`] and the [`ClaimSummary::next_deadline`] of the result,
+    /// from one pass over the clocks: what a list of claims asks of each one.
+    ///
+    /// ```
+    /// use claim_rules::deadlines::{ClockKind, Rules};
+    /// use claim_rules::lifecycle::{apply, new_claim, Action};
+    /// use claim_rules::model::{Actor, ClaimFields, Status};
+    /// use claim_rules::policy::Policy;
+    /// use claim_rules::summary::ClaimSummary;
+    ///
+    /// let rules = Rules::new(Policy::default())?;
+    /// let at: jiff::Timestamp = "2026-04-08T10:00:00-07:00".parse()?;
+    /// let mut claim = new_claim(uuid::Uuid::nil(), at, ClaimFields::default());
+    /// claim.status = Status::UnderReview; // as if submitted and under review
+    /// claim.history[0].to = Status::UnderReview;
+    /// let request = Action::RequestInformation {
+    ///     reasons: vec![claim_rules::history::InformationReason::MissingAllPoe],
+    ///     comment: "Please add the signed SOW.".into(),
+    ///     products_to_remove: Vec::new(),
+    /// };
+    /// let summary = ClaimSummary::of(&apply(&claim, request, Actor::Reviewer, at, at, &rules)?);
+    ///
+    /// let (advanced, next) = summary.advanced_with_next(at, &rules);
+    /// assert_eq!(advanced, summary.advanced(at, &rules));
+    /// assert_eq!(next, advanced.next_deadline(&rules, at));
+    /// // The partner has five business days to respond.
+    /// assert_eq!(next.map(|clock| clock.kind), Some(ClockKind::PartnerResponse));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn advanced_with_next(
+        &self,
+        now: Timestamp,
+        rules: &Rules,
+    ) -> (ClaimSummary, Option<Deadline>) {
+        let (advanced, clocks) = lifecycle::advance_with_clocks(&self.skeleton(), now, rules);
+        let next = deadlines::nearest_live(clocks, now);
+        if advanced.history.len() == self.clock_history.len() {
+            return (self.clone(), next);
+        }
+        let summary = ClaimSummary {
+            revision: advanced.revision,
+            updated_at: advanced.updated_at,
+            status: advanced.status,
+            clock_history: clock_history(&advanced.history),
+            ..self.clone()
+        };
+        (summary, next)
+    }
+
     /// The nearest live deadline at `now` that is not paused, exactly as
     /// [`deadlines::next_deadline`] gives it for the full claim. Ask it of the
     /// [advanced](ClaimSummary::advanced) summary, as of an advanced claim.

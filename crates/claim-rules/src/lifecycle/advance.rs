@@ -55,6 +55,16 @@ use super::perform::{record, Outcome, Stamp};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn advance(claim: &Claim, now: Timestamp, rules: &Rules) -> Claim {
+    advance_with_clocks(claim, now, rules).0
+}
+
+/// [`advance`], with the advanced claim's clocks ([`deadlines::deadlines`] of it), which
+/// it works out on the way.
+pub(crate) fn advance_with_clocks(
+    claim: &Claim,
+    now: Timestamp,
+    rules: &Rules,
+) -> (Claim, Vec<deadlines::Deadline>) {
     let mut current = claim.clone();
     // Each transition ends a window that no later transition reopens; the bound only
     // guards against damaged data.
@@ -68,7 +78,7 @@ pub fn advance(claim: &Claim, now: Timestamp, rules: &Rules) -> Claim {
             })
             .min_by_key(|(due, _)| *due);
         let Some((due, (action, outcome))) = due else {
-            break;
+            return (current, clocks);
         };
         let at = current
             .history
@@ -83,7 +93,8 @@ pub fn advance(claim: &Claim, now: Timestamp, rules: &Rules) -> Claim {
         current = record(current, action, stamp, outcome);
         current.updated_at = updated_at;
     }
-    current
+    let clocks = deadlines::deadlines(&current, rules);
+    (current, clocks)
 }
 
 pub(super) fn system_transition(clock: ClockKind, status: Status) -> Option<(ActionKind, Outcome)> {
