@@ -6,11 +6,11 @@
 //! transitions, clocks); the countdown texts then follow the clock every second. With a
 //! thousand claims, typing in search only filters precomputed rows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use claim_rules::deadlines::{self, Deadline};
-use claim_rules::model::Status;
+use claim_rules::model::{Activity, SolutionArea, Status};
 use claim_rules::summary::{self, ClaimSummary};
 use jiff::Timestamp;
 use leptos::prelude::*;
@@ -48,24 +48,47 @@ struct Row {
     locale: Locale,
 }
 
+/// "Solution area · activities" in words, worded once per combination: a thousand rows
+/// share a handful, and each wording asks the browser's `Intl.ListFormat`.
+#[derive(Default)]
+struct AreaActivityWords(HashMap<(Option<SolutionArea>, BTreeSet<Activity>), String>);
+
+impl AreaActivityWords {
+    fn of(&mut self, i18n: &I18n, claim: &ClaimSummary) -> String {
+        let key = (claim.solution_area, claim.activities.clone());
+        self.0
+            .entry(key)
+            .or_insert_with(|| {
+                let area = claim
+                    .solution_area
+                    .map(|a| area_name(i18n, a))
+                    .unwrap_or_default();
+                let activities: Vec<String> = claim
+                    .activities
+                    .iter()
+                    .map(|a| activity_name(i18n, *a))
+                    .collect();
+                let activities = i18n.list(&activities);
+                match (area.is_empty(), activities.is_empty()) {
+                    (false, false) => tr!(i18n, dashboard.area_activity, area, activities),
+                    (false, true) => area,
+                    (true, _) => activities,
+                }
+            })
+            .clone()
+    }
+}
+
 impl Row {
-    fn of(i18n: &I18n, claim: &ClaimSummary, next: Option<Deadline>, competing: bool) -> Row {
+    fn of(
+        i18n: &I18n,
+        words: &mut AreaActivityWords,
+        claim: &ClaimSummary,
+        next: Option<Deadline>,
+        competing: bool,
+    ) -> Row {
         let fields = claim;
-        let area = fields
-            .solution_area
-            .map(|a| area_name(i18n, a))
-            .unwrap_or_default();
-        let activities: Vec<String> = fields
-            .activities
-            .iter()
-            .map(|a| activity_name(i18n, *a))
-            .collect();
-        let activities = i18n.list(&activities);
-        let area_activity = match (area.is_empty(), activities.is_empty()) {
-            (false, false) => tr!(i18n, dashboard.area_activity, area, activities),
-            (false, true) => area,
-            (true, _) => activities,
-        };
+        let area_activity = words.of(i18n, claim);
         Row {
             id: claim.id,
             name: fields.name.trim().to_string(),
@@ -120,23 +143,21 @@ pub fn Dashboard() -> impl IntoView {
         let now = state.now.get_untracked();
         let rules = state.rules();
         state.summaries.with(|claims| {
-            let advanced: Vec<ClaimSummary> = claims
+            let (advanced, next): (Vec<ClaimSummary>, Vec<Option<Deadline>>) = claims
                 .iter()
-                .map(|claim| claim.advanced(now, &rules))
-                .collect();
+                .map(|claim| claim.advanced_with_next(now, &rules))
+                .unzip();
             let competing: BTreeSet<Uuid> = summary::competing_claims(&advanced)
                 .iter()
                 .flat_map(|competition| competition.claims)
                 .collect();
+            let mut words = AreaActivityWords::default();
             let mut rows: Vec<Arc<Row>> = advanced
                 .iter()
-                .map(|claim| {
-                    Arc::new(Row::of(
-                        &i18n,
-                        claim,
-                        claim.next_deadline(&rules, now),
-                        competing.contains(&claim.id),
-                    ))
+                .zip(next)
+                .map(|(claim, next)| {
+                    let competing = competing.contains(&claim.id);
+                    Arc::new(Row::of(&i18n, &mut words, claim, next, competing))
                 })
                 .collect();
             // Most recently changed first, once: filtering keeps the order.
