@@ -15,6 +15,17 @@ use claim_rules::policy::{ConsentRule, HolidaySet, Policy};
 use claims::*;
 use serde_json::{json, Value};
 
+/// The members of a version 1 document, in the order it writes them.
+const MEMBERS: [&str; 7] = [
+    "format",
+    "version",
+    "exported_at",
+    "app_version",
+    "policy",
+    "calendar",
+    "claims",
+];
+
 fn document(claims: &[Claim]) -> ExportDocument {
     let mut policy = Policy {
         consent: ConsentRule::BusinessDays(5),
@@ -73,15 +84,7 @@ fn pair(path: &str, code: &str) -> (String, String) {
 fn export_has_the_version_1_envelope_with_policy_and_calendar_apart() {
     let value = sample_value();
     let keys: Vec<&String> = value.as_object().expect("object").keys().collect();
-    for key in [
-        "format",
-        "version",
-        "exported_at",
-        "app_version",
-        "policy",
-        "calendar",
-        "claims",
-    ] {
+    for key in MEMBERS {
         assert!(keys.iter().any(|k| *k == key), "{key} missing");
     }
     assert_eq!(value["format"], "cpor-desk");
@@ -575,16 +578,7 @@ fn reading_straight_and_through_a_value_agree() {
         cases.push((name, serde_json::to_string(&value).expect("serialise")));
     };
     variant("the members as a list", &|value| {
-        let members = [
-            "format",
-            "version",
-            "exported_at",
-            "app_version",
-            "policy",
-            "calendar",
-            "claims",
-        ];
-        *value = Value::Array(members.iter().map(|key| value[*key].clone()).collect());
+        *value = Value::Array(MEMBERS.iter().map(|key| value[*key].clone()).collect());
     });
     variant("version 1.0", &|value| value["version"] = json!(1.0));
     variant("an unknown member", &|value| {
