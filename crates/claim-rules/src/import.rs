@@ -196,10 +196,11 @@ pub fn classify_import(local: &[Claim], incoming: &[Claim]) -> Vec<ImportItem> {
 /// use claim_rules::lifecycle::new_claim;
 /// use claim_rules::model::ClaimFields;
 ///
-/// let at: jiff::Timestamp = "2026-04-06T10:00:00Z".parse().unwrap();
+/// let at: jiff::Timestamp = "2026-04-06T10:00:00Z".parse()?;
 /// let claim = new_claim(uuid::Uuid::nil(), at, ClaimFields::default());
 /// let items = classify_import_owned(&[], vec![claim]);
 /// assert_eq!(items[0].kind, ImportKind::New);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn classify_import_owned(local: &[Claim], incoming: Vec<Claim>) -> Vec<ImportItem> {
     let index = LocalIndex::new(local);

@@ -149,17 +149,7 @@ impl ClaimSummary {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn advanced(&self, now: Timestamp, rules: &Rules) -> ClaimSummary {
-        let advanced = lifecycle::advance(&self.skeleton(), now, rules);
-        if advanced.history.len() == self.clock_history.len() {
-            return self.clone();
-        }
-        ClaimSummary {
-            revision: advanced.revision,
-            updated_at: advanced.updated_at,
-            status: advanced.status,
-            clock_history: clock_history(&advanced.history),
-            ..self.clone()
-        }
+        self.advanced_with_next(now, rules).0
     }
 
     /// [`ClaimSummary::advanced`] and the [`ClaimSummary::next_deadline`] of the result,
