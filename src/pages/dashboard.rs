@@ -4,9 +4,10 @@
 //! Rows come from the claims' summaries: no full claim is read to list them. Every
 //! claim is asked of the rules at the app clock's minute (status after due system
 //! transitions, clocks); the countdown texts then follow the clock every second. With a
-//! thousand claims, typing in search only filters precomputed rows.
+//! thousand claims, typing in search only filters precomputed rows, and the table builds
+//! the rows it shows a screenful per frame ([`Paging`]).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use claim_rules::deadlines::{self, Deadline};
@@ -26,6 +27,110 @@ use crate::state::use_app;
 
 /// Rows shown before "Show more".
 const PAGE: usize = 100;
+
+/// Rows built per frame: more than a tall screen shows.
+const CHUNK: usize = 25;
+
+/// How many rows of the filtered list the table shows, and which it has built.
+///
+/// The table shows a page of rows (plus a page per "Show more"), but builds at most
+/// [`CHUNK`] rows it did not show before until the next paint, then one more chunk after
+/// each paint until the page is there. A keystroke that replaces every shown row then
+/// builds and lays out a screenful, not a hundred rows, before its result is painted; the
+/// rest, out of sight below it, follows within a few frames. Rows already shown are kept,
+/// not counted: a keystroke that leaves them in place builds nothing.
+#[derive(Clone, Copy)]
+struct Paging {
+    /// Rows the partner asked to see: a page, plus a page per "Show more".
+    target: RwSignal<usize>,
+    /// Changed after a paint, for the next chunk.
+    chunks: RwSignal<u32>,
+    /// The claims of the rows the table has, as of its last update.
+    built: StoredValue<HashSet<Uuid>>,
+    /// Counts the table's updates: a chunk scheduled before the latest one is not added.
+    updates: StoredValue<u64>,
+    /// Whether a chunk is scheduled.
+    pending: StoredValue<bool>,
+}
+
+impl Paging {
+    fn new() -> Paging {
+        Paging {
+            target: RwSignal::new(PAGE),
+            chunks: RwSignal::new(0),
+            built: StoredValue::new(HashSet::new()),
+            updates: StoredValue::new(0),
+            pending: StoredValue::new(false),
+        }
+    }
+
+    /// The filter changed: one page again.
+    fn refilter(self) {
+        self.target.set(PAGE);
+    }
+
+    fn show_more(self) {
+        self.target.update(|target| *target += PAGE);
+    }
+
+    /// The rows for the table now (tracking the target and the chunks): the longest
+    /// beginning of the target's rows with at most [`CHUNK`] rows not built yet. If that
+    /// is not all of them, the next chunk is scheduled.
+    fn rows(self, filtered: &[Arc<Row>]) -> Vec<Arc<Row>> {
+        self.chunks.track();
+        let wanted = self.target.get().min(filtered.len());
+        let shown = self.built.with_value(|built| {
+            let mut new = 0;
+            filtered[..wanted]
+                .iter()
+                .take_while(|row| {
+                    if built.contains(&row.id) {
+                        true
+                    } else {
+                        new += 1;
+                        new <= CHUNK
+                    }
+                })
+                .count()
+        });
+        let rows = filtered[..shown].to_vec();
+        self.built
+            .set_value(rows.iter().map(|row| row.id).collect());
+        self.updates.update_value(|updates| *updates += 1);
+        if shown < wanted {
+            self.schedule_chunk();
+        }
+        rows
+    }
+
+    /// One more chunk after the next paint, unless one is scheduled.
+    fn schedule_chunk(self) {
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        let updates = self.updates.get_value();
+        // A frame callback runs before that frame's paint; a timeout set from it, after.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if self.pending.try_set_value(false).is_some() {
+                        return; // The page is gone.
+                    }
+                    if self.updates.try_get_value() == Some(updates) {
+                        self.chunks
+                            .try_update(|chunks| *chunks = chunks.wrapping_add(1));
+                    } else {
+                        // The table changed since (a new filtering built its first chunk):
+                        // its next chunk comes after a paint too.
+                        self.schedule_chunk();
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
+}
 
 /// One claim as the dashboard shows it, computed once per clock minute.
 #[derive(Debug, Clone, PartialEq)]
@@ -169,7 +274,6 @@ pub fn Dashboard() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let statuses = RwSignal::new(BTreeSet::<Status>::new());
     let show_archived = RwSignal::new(false);
-    let shown = RwSignal::new(PAGE);
     let filtered = Memo::new(move |_| {
         let needle = query.get().trim().to_lowercase();
         let wanted = statuses.get();
@@ -183,13 +287,14 @@ pub fn Dashboard() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let paging = Paging::new();
 
     view! {
         <div class="page-title">
             <h1>{move || tr!(i18n, dashboard.title)}</h1>
             <a class="button primary" href=Route::NewClaim.href()>{move || tr!(i18n, dashboard.new_claim)}</a>
         </div>
-        <StatusCounts rows statuses />
+        <StatusCounts rows statuses paging />
         <NeedsAttention rows />
         <section aria-labelledby="all-claims-heading" class="card">
             <h2 id="all-claims-heading">{move || tr!(i18n, dashboard.all_claims)}</h2>
@@ -204,20 +309,20 @@ pub fn Dashboard() -> impl IntoView {
                         <span class="label">{move || tr!(i18n, dashboard.search)}</span>
                         <input type="search" placeholder=move || tr!(i18n, dashboard.search_hint)
                             prop:value=move || query.get()
-                            on:input=move |event| { query.set(event_target_value(&event)); shown.set(PAGE); } />
+                            on:input=move |event| { query.set(event_target_value(&event)); paging.refilter(); } />
                     </label>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || show_archived.get()
-                            on:change=move |event| show_archived.set(event_target_checked(&event)) />
+                            on:change=move |event| { show_archived.set(event_target_checked(&event)); paging.refilter(); } />
                         {move || tr!(i18n, dashboard.show_archived)}
                     </label>
                     <Show when=move || !statuses.with(BTreeSet::is_empty) || !query.with(String::is_empty)>
-                        <button type="button" class="link" on:click=move |_| { statuses.set(BTreeSet::new()); query.set(String::new()); }>
+                        <button type="button" class="link" on:click=move |_| { statuses.set(BTreeSet::new()); query.set(String::new()); paging.refilter(); }>
                             {move || tr!(i18n, dashboard.clear_filters)}
                         </button>
                     </Show>
                 </div>
-                <ClaimTable filtered shown />
+                <ClaimTable filtered paging />
             </Show>
         </section>
     }
@@ -225,7 +330,11 @@ pub fn Dashboard() -> impl IntoView {
 
 /// Counts per status; each one toggles a status filter.
 #[component]
-fn StatusCounts(rows: Memo<Vec<Arc<Row>>>, statuses: RwSignal<BTreeSet<Status>>) -> impl IntoView {
+fn StatusCounts(
+    rows: Memo<Vec<Arc<Row>>>,
+    statuses: RwSignal<BTreeSet<Status>>,
+    paging: Paging,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section aria-label=move || tr!(i18n, dashboard.status_counts)>
@@ -238,7 +347,7 @@ fn StatusCounts(rows: Memo<Vec<Arc<Row>>>, statuses: RwSignal<BTreeSet<Status>>)
                             <button type="button" class="status-count" data-status=status.code()
                                 aria-pressed=move || pressed().to_string()
                                 title=move || tr!(i18n, dashboard.filter_by_status)
-                                on:click=move |_| statuses.update(|s| { if !s.remove(&status) { s.insert(status); } })>
+                                on:click=move |_| { statuses.update(|s| { if !s.remove(&status) { s.insert(status); } }); paging.refilter(); }>
                                 <span class="count">{move || i18n.number(count() as i64)}</span>
                                 <span class="label">{move || status_name(&i18n, status)}</span>
                             </button>
@@ -320,10 +429,11 @@ fn LiveCountdown(deadline: Deadline) -> impl IntoView {
 }
 
 #[component]
-fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl IntoView {
+fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, paging: Paging) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app();
     let zone = move || state.settings.with(|s| s.policy.calendar.time_zone.clone());
+    let available = move || filtered.with(Vec::len);
     view! {
         <Show when=move || !filtered.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || tr!(i18n, dashboard.no_matches)}</p> }>
             <div class="table-scroll">
@@ -337,7 +447,7 @@ fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl Int
                         <th scope="col">{move || tr!(i18n, dashboard.col_last_change)}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || filtered.with(|rows| rows.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                        <For each=move || filtered.with(|rows| paging.rows(rows))
                             key=|row| (row.id, row.status, row.updated_at, row.next.as_ref().map(|n| (n.kind, n.due)), row.locale)
                             children=move |row| {
                                 // Plain texts in the row's language: the key rebuilds the row when it changes.
@@ -371,10 +481,10 @@ fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, shown: RwSignal<usize>) -> impl Int
                     </tbody>
                 </table>
             </div>
-            <Show when=move || filtered.with(|rows| rows.len() > shown.get())>
+            <Show when=move || paging.target.get() < available()>
                 <p class="more">
-                    {move || tr!(i18n, dashboard.showing, shown = i18n.number(shown.get() as i64), total = i18n.number(filtered.with(Vec::len) as i64))} " "
-                    <button type="button" on:click=move |_| shown.update(|n| *n += PAGE)>{move || tr!(i18n, dashboard.show_more)}</button>
+                    {move || tr!(i18n, dashboard.showing, shown = i18n.number(paging.target.get().min(available()) as i64), total = i18n.number(available() as i64))} " "
+                    <button type="button" on:click=move |_| paging.show_more()>{move || tr!(i18n, dashboard.show_more)}</button>
                 </p>
             </Show>
         </Show>

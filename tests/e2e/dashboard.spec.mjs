@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { appReady, forbidNetwork, shot } from './helpers.mjs';
-import { keptAside, localClaimKeys } from './fixtures.mjs';
+import { draft, keptAside, localClaimKeys, storeClaims } from './fixtures.mjs';
 
 test('empty dashboard invites a first claim', async ({ page }) => {
   const outside = forbidNetwork(page);
@@ -43,4 +43,50 @@ test('dashboard renders claims moved from local storage, and keeps an unreadable
   // Moved: out of local storage, into the database's kept-aside store as the very text.
   expect(await localClaimKeys(page)).toEqual([]);
   expect((await keptAside(page)).map((record) => record.raw)).toEqual(['{not json']);
+});
+
+test('a long list shows a page of rows, all of them, in order, however a search replaces them', async ({ page }) => {
+  // 130 drafts, alternately "Alpha" and "Beta", a minute apart: the newest first is
+  // Beta 065, Alpha 065, Beta 064, … The table builds a screenful of rows before a paint
+  // and the rest after: what counts is that the page ends up whole and in order.
+  const claims = [];
+  for (let n = 1; n <= 65; n += 1) {
+    for (const [offset, group] of [[0, 'Alpha'], [1, 'Beta']]) {
+      const minute = 2 * n + offset;
+      const at = new Date(Date.UTC(2026, 10, 2, 9, 0) + minute * 60_000).toISOString().replace('.000', '');
+      const id = `00000000-0000-4000-8000-${String(minute).padStart(12, '0')}`;
+      claims.push(draft(id, `${group} ${String(n).padStart(3, '0')}`, {}, at));
+    }
+  }
+  await page.goto('./');
+  await appReady(page);
+  await storeClaims(page, claims);
+  await page.reload();
+  await appReady(page);
+  const names = page.locator('table.claims tbody tr td:first-child a');
+  const newestFirst = (group, from, count) => Array.from({ length: count }, (_, i) => `${group} ${String(from - i).padStart(3, '0')}`);
+  const both = (from, count) => newestFirst('Beta', from, count).flatMap((beta, i) => [beta, `Alpha ${beta.slice(5)}`]);
+
+  await expect(names).toHaveCount(100);
+  await expect(names).toHaveText(both(65, 50));
+  await expect(page.locator('.more')).toContainText('Showing 100 of 130');
+
+  // Every row shown is replaced: Beta's 65, newest first.
+  const search = page.getByLabel('Search');
+  await search.fill('beta');
+  await expect(names).toHaveText(newestFirst('Beta', 65, 65));
+  await expect(page.locator('.more')).toHaveCount(0);
+  await shot(page, 'dashboard-search-replaced');
+
+  // Back to all: a page again, then the rest on "Show more".
+  await search.fill('');
+  await expect(names).toHaveText(both(65, 50));
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect(names).toHaveText(both(65, 65));
+  await expect(page.locator('.more')).toHaveCount(0);
+
+  // A status filter is a new filtering: a page again.
+  await page.locator('button.status-count[data-status="draft"]').click();
+  await expect(names).toHaveCount(100);
+  await expect(page.locator('.more')).toContainText('Showing 100 of 130');
 });
