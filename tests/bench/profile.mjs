@@ -5,6 +5,8 @@
 // target/bench/<what>.cpuprofile (open it in Chromium's DevTools, Performance panel).
 //   node tests/bench/profile.mjs preview [dist] [claims]   the import preview of a file
 //   node tests/bench/profile.mjs start [dist] [claims]     a start with that many claims stored
+//   node tests/bench/profile.mjs search [dist] [claims]    the search keystroke that replaces
+//                                                          every shown row ("customer" → "customer7")
 // (defaults: target/dist-prof, 1000). The claims file is the speed benchmark's.
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../..');
 const what = process.argv[2];
-if (what !== 'preview' && what !== 'start') {
-  console.error('usage: node tests/bench/profile.mjs preview|start [dist] [claims]');
+if (!['preview', 'start', 'search'].includes(what)) {
+  console.error('usage: node tests/bench/profile.mjs preview|start|search [dist] [claims]');
   process.exit(2);
 }
 const dist = process.argv[3] ?? join(root, 'target/dist-prof');
@@ -60,10 +62,22 @@ try {
     // The import's page shares the renderer, and would be profiled with the start.
     await page.close();
     const fresh = await context.newPage();
-    cdp = await profiler(fresh);
-    started = Date.now();
+    if (what === 'start') {
+      cdp = await profiler(fresh);
+      started = Date.now();
+    }
     await fresh.goto(base);
     await fresh.locator('table.claims tbody tr').first().waitFor({ timeout: 300_000 });
+    if (what === 'search') {
+      const search = fresh.locator('input[type="search"]');
+      await search.fill('customer');
+      await fresh.waitForTimeout(500);
+      cdp = await profiler(fresh);
+      started = Date.now();
+      await search.fill('customer7');
+      await fresh.locator('table.claims tbody tr[data-claim-id]').first().waitFor();
+      await fresh.waitForTimeout(300);
+    }
   }
   const wall = Date.now() - started;
   const { profile } = await cdp.send('Profiler.stop');
