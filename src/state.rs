@@ -279,7 +279,9 @@ impl AppState {
         };
         state.follow_other_tabs();
         state.rescue_on_leaving();
-        spawn_local(async move { state.open().await });
+        // Asked now, so that the database opens while the first views are built.
+        let opening = ClaimDb::open(namespace);
+        spawn_local(async move { state.open(opening).await });
         // A browser that never answers must not leave the app saying "Opening…" for good:
         // after a while it works in memory and says so (a late answer is then ignored).
         set_timeout(
@@ -294,8 +296,8 @@ impl AppState {
     }
 
     /// Open the database, finish the move from local storage, read every summary.
-    async fn open(self) {
-        let db = match ClaimDb::open(self.namespace).await {
+    async fn open(self, opening: impl std::future::Future<Output = Result<ClaimDb, StoreError>>) {
+        let db = match opening.await {
             Ok(db) => db,
             Err(_) if self.keeping.get_untracked() != Keeping::Opening => return,
             Err(error) => return self.keep_in_memory(unavailable(error)),

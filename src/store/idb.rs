@@ -160,18 +160,34 @@ fn factory() -> Result<web_sys::IdbFactory, StoreError> {
 
 /// Open database `name`, creating its stores the first time.
 ///
+/// The browser is asked at once, when this is called, not when the future is first
+/// polled: at start the database opens while the page's first views are built.
+///
 /// When another tab holds an older version open and does not let go, the browser
 /// reports the open as blocked: that is [`Unavailable::Blocked`], and a connection that
 /// opens later is closed at once (nobody is waiting for it any more).
-pub async fn open(name: &str) -> Result<IdbDatabase, StoreError> {
-    let request = factory()?.open_with_u32(name, VERSION).map_err(|error| {
-        let (name, message) = dom_error(&error);
-        StoreError::Unavailable(Unavailable::Refused { name, message })
-    })?;
+pub fn open(name: &str) -> impl std::future::Future<Output = Result<IdbDatabase, StoreError>> {
+    let asked = factory().and_then(|factory| {
+        factory.open_with_u32(name, VERSION).map_err(|error| {
+            let (name, message) = dom_error(&error);
+            StoreError::Unavailable(Unavailable::Refused { name, message })
+        })
+    });
+    // Set before the browser can answer (its events come in later tasks).
     let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
         move |event: web_sys::IdbVersionChangeEvent| create_stores(&event),
     );
-    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    if let Ok(request) = &asked {
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    }
+    opened(asked, upgrade)
+}
+
+async fn opened(
+    asked: Result<IdbOpenDbRequest, StoreError>,
+    upgrade: Closure<dyn FnMut(web_sys::IdbVersionChangeEvent)>,
+) -> Result<IdbDatabase, StoreError> {
+    let request = asked?;
     // Kept alive until the open settles; a `blocked` event rejects with the marker.
     let mut on_blocked = None;
     let opened = JsFuture::from(Promise::new(&mut |resolve, reject| {

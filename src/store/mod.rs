@@ -35,6 +35,7 @@ pub mod settings;
 use claim_rules::model::Claim;
 use claim_rules::summary::ClaimSummary;
 use jiff::Timestamp;
+use js_sys::Array;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
@@ -263,10 +264,16 @@ pub struct ClaimDb {
 }
 
 impl ClaimDb {
-    /// Open (creating on first use) the database of `namespace`.
-    pub async fn open(namespace: Namespace) -> Result<ClaimDb, StoreError> {
-        let db = idb::open(namespace.name()).await?;
-        Ok(ClaimDb { db, namespace })
+    /// Open (creating on first use) the database of `namespace`. The browser is asked
+    /// when this is called (see [`idb::open`]).
+    pub fn open(
+        namespace: Namespace,
+    ) -> impl std::future::Future<Output = Result<ClaimDb, StoreError>> {
+        let opening = idb::open(namespace.name());
+        async move {
+            let db = opening.await?;
+            Ok(ClaimDb { db, namespace })
+        }
     }
 
     /// Delete the whole database of `namespace` (browser tests, on test namespaces).
@@ -289,10 +296,15 @@ impl ClaimDb {
     /// whose claim is gone is removed (it is derived data).
     pub async fn summaries(&self) -> Result<Summaries, StoreError> {
         let tx = idb::transaction(&self.db, &[CLAIMS, SUMMARIES], READ_ONLY)?;
-        let claim_keys = idb::get_all_keys(&idb::store(&tx, CLAIMS)?).await?;
         let summaries = idb::store(&tx, SUMMARIES)?;
-        let summary_keys = idb::get_all_keys(&summaries).await?;
-        let summary_values = idb::get_all(&summaries).await?;
+        // All three asked at once: the browser answers them in order without waiting for
+        // the page to take each answer.
+        let claim_keys = idb::request(idb::store(&tx, CLAIMS)?.get_all_keys());
+        let summary_keys = idb::request(summaries.get_all_keys());
+        let summary_values = idb::request(summaries.get_all());
+        let claim_keys = Array::from(&claim_keys.await?);
+        let summary_keys = Array::from(&summary_keys.await?);
+        let summary_values = Array::from(&summary_values.await?);
 
         let mut stored = std::collections::HashMap::new();
         for (key, value) in summary_keys.iter().zip(summary_values.iter()) {
