@@ -3,6 +3,7 @@
 use crate::history::FieldChange;
 use crate::model::ClaimFields;
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -100,4 +101,64 @@ pub(super) fn field_changes(
 /// over strings, enums, lists and ordered sets).
 fn differ<T: PartialEq + Serialize>(old: &T, new: &T) -> Option<(Value, Value)> {
     (old != new).then(|| (json(old), json(new)))
+}
+
+/// Set field `name` (as in `fields.<name>`) of `fields` to `value` read as its type, if
+/// `expected` is `None` or the field's JSON now; `false` when the name is no field's,
+/// the field is not `expected`, or `value` does not read as the field's type (nothing is
+/// set then).
+///
+/// The replay's typed route: reading one field's JSON as its type gives what reading it
+/// within the whole `ClaimFields` gives (no field has serde attributes of its own).
+pub(super) fn set_field(
+    fields: &mut ClaimFields,
+    field: &str,
+    expected: Option<&Value>,
+    value: &Value,
+) -> bool {
+    // Destructured so that a new field cannot be forgotten here.
+    let ClaimFields {
+        name,
+        partner_id,
+        customer_domain,
+        tenant_id,
+        solution_area,
+        activities,
+        products,
+        customer_contact,
+        technical_contact,
+        partner_contact,
+        revenue_association,
+    } = fields;
+    match field {
+        "name" => set(name, expected, value),
+        "partner_id" => set(partner_id, expected, value),
+        "customer_domain" => set(customer_domain, expected, value),
+        "tenant_id" => set(tenant_id, expected, value),
+        "solution_area" => set(solution_area, expected, value),
+        "activities" => set(activities, expected, value),
+        "products" => set(products, expected, value),
+        "customer_contact" => set(customer_contact, expected, value),
+        "technical_contact" => set(technical_contact, expected, value),
+        "partner_contact" => set(partner_contact, expected, value),
+        "revenue_association" => set(revenue_association, expected, value),
+        _ => false,
+    }
+}
+
+fn set<T: Serialize + DeserializeOwned>(
+    slot: &mut T,
+    expected: Option<&Value>,
+    value: &Value,
+) -> bool {
+    if expected.is_some_and(|expected| json(slot) != *expected) {
+        return false;
+    }
+    match T::deserialize(value) {
+        Ok(read) => {
+            *slot = read;
+            true
+        }
+        Err(_) => false,
+    }
 }

@@ -33,6 +33,7 @@ use crate::history::{ActionKind, EventDetail, HistoryEntry, RejectionReason};
 use crate::model::{Actor, Claim, ClaimFields, PoeChecklist, PoeDocument, Status};
 
 use super::advance::system_transition;
+use super::changes::set_field;
 use super::perform::{perform, record, Outcome, Stamp};
 use super::permissions::check_allowed;
 use super::{new_claim, start_new_claim_from, Action};
@@ -278,8 +279,15 @@ fn is_legacy(entry: &HistoryEntry) -> bool {
 
 /// The claim as its first entry created it: the first fields and PoE found by undoing
 /// every recorded change from the final ones.
+///
+/// The fields are undone as typed fields ([`initial_fields`]); only if that fails are
+/// they undone as JSON, which names the problem.
 fn initial_claim(claim: &Claim, first: &HistoryEntry) -> Result<Claim, ReplayProblem> {
-    let mut fields = serde_json::to_value(&claim.fields).unwrap_or(Value::Null);
+    let typed = initial_fields(claim);
+    let mut fields = match typed {
+        Some(_) => Value::Null,
+        None => serde_json::to_value(&claim.fields).unwrap_or(Value::Null),
+    };
     let mut poe: Vec<Value> = claim
         .poe
         .iter()
@@ -289,6 +297,9 @@ fn initial_claim(claim: &Claim, first: &HistoryEntry) -> Result<Claim, ReplayPro
         for (number, change) in entry.changes.iter().enumerate().rev() {
             let path = || format!("history[{index}].changes[{number}]");
             if let Some(name) = change.field.strip_prefix("fields.") {
+                if typed.is_some() {
+                    continue;
+                }
                 if let Some(slot) = fields.get_mut(name) {
                     *slot = change.old.clone();
                 } else {
@@ -307,8 +318,11 @@ fn initial_claim(claim: &Claim, first: &HistoryEntry) -> Result<Claim, ReplayPro
             }
         }
     }
-    let fields: ClaimFields = serde_json::from_value(fields)
-        .map_err(|_| patch_problem("history[0]".to_string(), "fields"))?;
+    let fields: ClaimFields = match typed {
+        Some(fields) => fields,
+        None => serde_json::from_value(fields)
+            .map_err(|_| patch_problem("history[0]".to_string(), "fields"))?,
+    };
     let poe: Vec<PoeDocument> = poe
         .into_iter()
         .map(serde_json::from_value)
@@ -340,6 +354,28 @@ fn initial_claim(claim: &Claim, first: &HistoryEntry) -> Result<Claim, ReplayPro
         }
         (action, _) => Err(ReplayProblem::differs(0, action, "action")),
     }
+}
+
+/// The first fields, found by undoing every recorded field change from the final fields
+/// as typed fields (the last change undone, of each field, is its first `old`); `None`
+/// if a change names no field or an `old` does not read as its field's type.
+///
+/// Undoing as typed fields gives what undoing as JSON then reading the whole gives, when
+/// both succeed: each field ends as its earliest change's `old`, read as its type. The
+/// JSON route does not read the `old`s it overwrites, so it may succeed where this does
+/// not: then it is the one taken.
+fn initial_fields(claim: &Claim) -> Option<ClaimFields> {
+    let mut fields = claim.fields.clone();
+    for entry in claim.history.iter().rev() {
+        for change in entry.changes.iter().rev() {
+            if let Some(name) = change.field.strip_prefix("fields.") {
+                if !set_field(&mut fields, name, None, &change.old) {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(fields)
 }
 
 fn poe_position(field: &str) -> Option<usize> {
@@ -580,6 +616,31 @@ fn copy_marking(
     same_entry(next, entry, index).map(Some)
 }
 
+/// An edit of fields, each changed once, as typed patches: each field's JSON must be the
+/// change's `old`, then the change's `new` is read as its type. `None` for anything else
+/// (the checklist, a field changed twice, a patch that does not apply), which the JSON
+/// route decides.
+///
+/// For an edit that changes each field once, this gives what patching the fields' JSON
+/// then reading the whole gives: the field's JSON compared, its `new` read as its type.
+/// (A field changed twice would be compared with the first change's `new` as written in
+/// the JSON route, and as read and written again here.)
+fn typed_edit(current: &Claim, entry: &HistoryEntry) -> Option<Action> {
+    let mut fields = current.fields.clone();
+    let mut seen: Vec<&str> = Vec::with_capacity(entry.changes.len());
+    for change in &entry.changes {
+        let name = change.field.strip_prefix("fields.")?;
+        if seen.contains(&name) {
+            return None;
+        }
+        seen.push(name);
+        if !set_field(&mut fields, name, Some(&change.old), &change.new) {
+            return None;
+        }
+    }
+    Some(Action::edit(fields))
+}
+
 /// A restart recorded on the rejected claim.
 fn restarted(
     current: Claim,
@@ -721,12 +782,21 @@ fn action_of(current: &Claim, entry: &HistoryEntry, index: usize) -> Result<Acti
     Ok(action)
 }
 
-/// An edit as field patches over the current fields (or the checklist).
+/// An edit as field patches over the current fields (or the checklist): as typed fields
+/// when it can ([`typed_edit`]), else as JSON, which names the problem.
 fn edit_action(
     current: &Claim,
     entry: &HistoryEntry,
     index: usize,
 ) -> Result<Action, ReplayProblem> {
+    match typed_edit(current, entry) {
+        Some(action) => Ok(action),
+        None => json_edit(current, entry, index),
+    }
+}
+
+/// An edit as patches over the fields' JSON (or the checklist).
+fn json_edit(current: &Claim, entry: &HistoryEntry, index: usize) -> Result<Action, ReplayProblem> {
     let mut fields = serde_json::to_value(&current.fields).unwrap_or(Value::Null);
     let mut checklist: Option<PoeChecklist> = None;
     for (number, change) in entry.changes.iter().enumerate() {
@@ -834,5 +904,136 @@ fn same_state(replayed: &Claim, claim: &Claim) -> Result<(), ReplayProblem> {
             },
         }),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{initial_fields, json_edit, typed_edit};
+    use crate::history::{ActionKind, FieldChange, HistoryEntry};
+    use crate::lifecycle::new_claim;
+    use crate::model::{Activity, Actor, Claim, ClaimFields, SolutionArea, Status};
+
+    fn claim() -> Claim {
+        let fields = ClaimFields {
+            name: "Contoso rollout".into(),
+            solution_area: Some(SolutionArea::Microsoft365),
+            activities: [Activity::Usage].into_iter().collect(),
+            ..ClaimFields::default()
+        };
+        new_claim(uuid::Uuid::nil(), jiff::Timestamp::UNIX_EPOCH, fields)
+    }
+
+    fn edit(changes: &[(&str, serde_json::Value, serde_json::Value)]) -> HistoryEntry {
+        HistoryEntry {
+            at: jiff::Timestamp::UNIX_EPOCH,
+            recorded_at: jiff::Timestamp::UNIX_EPOCH,
+            actor: Actor::Partner,
+            action: ActionKind::Edit,
+            from: Some(Status::Draft),
+            to: Status::Draft,
+            changes: changes
+                .iter()
+                .map(|(field, old, new)| FieldChange {
+                    field: (*field).to_string(),
+                    old: old.clone(),
+                    new: new.clone(),
+                })
+                .collect(),
+            comment: String::new(),
+            detail: None,
+        }
+    }
+
+    /// The typed route takes an edit only when the JSON route gives the same action, and
+    /// leaves to it every edit it cannot take alike.
+    #[test]
+    fn typed_edits_are_the_json_route_s_or_left_to_it() {
+        let current = claim();
+        let usage = json!(["Usage"]);
+        let taken = [
+            edit(&[]),
+            edit(&[("fields.name", json!("Contoso rollout"), json!("Contoso"))]),
+            edit(&[
+                ("fields.name", json!("Contoso rollout"), json!("Contoso")),
+                ("fields.partner_id", json!(""), json!("1234567")),
+            ]),
+            // Written in another order than the set's: read as the same set either way.
+            edit(&[(
+                "fields.activities",
+                usage.clone(),
+                json!(["Usage", "Presales"]),
+            )]),
+            edit(&[(
+                "fields.activities",
+                usage.clone(),
+                json!(["Presales", "Usage"]),
+            )]),
+        ];
+        for entry in &taken {
+            let typed = typed_edit(&current, entry);
+            assert!(typed.is_some(), "{:?}", entry.changes);
+            assert_eq!(typed.map(Ok), Some(json_edit(&current, entry, 1)));
+        }
+        let left = [
+            // Not the field's value now.
+            edit(&[("fields.name", json!("Fabrikam"), json!("Contoso"))]),
+            // Does not read as the field's type.
+            edit(&[("fields.name", json!("Contoso rollout"), json!(5))]),
+            // No such field.
+            edit(&[("fields.colour", json!(""), json!("blue"))]),
+            // The checklist.
+            edit(&[("poe_checklist", json!({}), json!({}))]),
+            // A field changed twice: the JSON route compares the second `old` with the
+            // first `new` as written ("Usage" before "Presales"), not as read.
+            edit(&[
+                (
+                    "fields.activities",
+                    usage.clone(),
+                    json!(["Usage", "Presales"]),
+                ),
+                (
+                    "fields.activities",
+                    json!(["Presales", "Usage"]),
+                    usage.clone(),
+                ),
+            ]),
+        ];
+        for entry in &left {
+            assert_eq!(typed_edit(&current, entry), None, "{:?}", entry.changes);
+        }
+        // The last one is refused by the JSON route, which typed patches would accept.
+        assert!(json_edit(&current, &left[4], 1).is_err());
+    }
+
+    /// Undoing typed fields gives the JSON route's first fields, and gives up where an
+    /// `old` does not read (the JSON route then decides).
+    #[test]
+    fn first_fields_are_the_json_route_s() {
+        let mut final_claim = claim();
+        final_claim.fields.name = "Contoso".into();
+        final_claim.fields.partner_id = "1234567".into();
+        final_claim.history.push(edit(&[
+            ("fields.name", json!("Contoso rollout"), json!("Contoso v2")),
+            ("fields.partner_id", json!(""), json!("1234567")),
+        ]));
+        final_claim.history.push(edit(&[(
+            "fields.name",
+            json!("Contoso v2"),
+            json!("Contoso"),
+        )]));
+        let first = initial_fields(&final_claim);
+        assert_eq!(
+            first.as_ref().map(|f| f.name.as_str()),
+            Some("Contoso rollout")
+        );
+        assert_eq!(first.as_ref().map(|f| f.partner_id.as_str()), Some(""));
+        assert_eq!(first, Some(claim().fields));
+
+        let mut unreadable = final_claim.clone();
+        unreadable.history[2].changes[0].old = json!(5);
+        assert_eq!(initial_fields(&unreadable), None);
     }
 }
