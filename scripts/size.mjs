@@ -10,7 +10,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // five languages (README, "Benchmarks"); the build is far over it, and this ceiling is the
 // build of 2026-12-07 (992,441 bytes) plus about 1 %, so it cannot grow unnoticed while
 // the cuts that would reach the budget are made. Lower it with every cut.
-const CEILING_GZIP = 1_002_000;
+const CEILING_GZIP = 997_000;
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');

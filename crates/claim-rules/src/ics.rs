@@ -527,12 +527,23 @@ fn vtimezone(
     lines
 }
 
+/// `20261120T180000Z`.
 fn utc(at: Timestamp) -> String {
-    at.strftime("%Y%m%dT%H%M%SZ").to_string()
+    format!("{}Z", local_text(TimeZone::UTC.to_datetime(at)))
 }
 
+/// `20261120T100000` (written by hand: jiff's `strftime` would bring its whole formatter
+/// into the app's download for these two shapes).
 fn local_text(local: DateTime) -> String {
-    local.strftime("%Y%m%dT%H%M%S").to_string()
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second()
+    )
 }
 
 /// `+0100`, `-0800`, or `+013412` when the offset has seconds.
