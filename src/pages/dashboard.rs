@@ -7,7 +7,7 @@
 //! thousand claims, typing in search only filters precomputed rows, and the table builds
 //! the rows it shows a screenful per frame ([`Paging`]).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use claim_rules::deadlines::{self, Deadline};
@@ -46,7 +46,7 @@ struct Paging {
     /// Changed after a paint, for the next chunk.
     chunks: RwSignal<u32>,
     /// The claims of the rows the table has, as of its last update.
-    built: StoredValue<HashSet<Uuid>>,
+    built: StoredValue<BTreeSet<Uuid>>,
     /// Counts the table's updates: a chunk scheduled before the latest one is not added.
     updates: StoredValue<u64>,
     /// Whether a chunk is scheduled.
@@ -58,7 +58,7 @@ impl Paging {
         Paging {
             target: RwSignal::new(PAGE),
             chunks: RwSignal::new(0),
-            built: StoredValue::new(HashSet::new()),
+            built: StoredValue::new(BTreeSet::new()),
             updates: StoredValue::new(0),
             pending: StoredValue::new(false),
         }
