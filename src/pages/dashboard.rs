@@ -73,6 +73,12 @@ impl Paging {
         self.target.update(|target| *target += PAGE);
     }
 
+    /// The table is gone (nothing to list): the rows it had built are gone with it, and
+    /// the next table builds its rows a chunk at a time again.
+    fn forget_built(self) {
+        self.built.set_value(BTreeSet::new());
+    }
+
     /// The rows for the table now (tracking the target and the chunks): the longest
     /// beginning of the target's rows with at most [`CHUNK`] rows not built yet. If that
     /// is not all of them, the next chunk is scheduled.
@@ -298,12 +304,12 @@ pub fn Dashboard() -> impl IntoView {
         <NeedsAttention rows />
         <section aria-labelledby="all-claims-heading" class="card">
             <h2 id="all-claims-heading">{move || tr!(i18n, dashboard.all_claims)}</h2>
-            <Show when=move || !state.summaries.with(Vec::is_empty) fallback=move || view! {
+            <Show when=move || !state.summaries.with(Vec::is_empty) fallback=move || { paging.forget_built(); view! {
                 <div class="empty">
                     <p>{move || tr!(i18n, dashboard.no_claims)}</p>
                     <p class="hint">{move || tr!(i18n, dashboard.no_claims_hint)}</p>
                 </div>
-            }>
+            } }>
                 <div class="toolbar">
                     <label class="search">
                         <span class="label">{move || tr!(i18n, dashboard.search)}</span>
@@ -435,7 +441,7 @@ fn ClaimTable(filtered: Memo<Vec<Arc<Row>>>, paging: Paging) -> impl IntoView {
     let zone = move || state.settings.with(|s| s.policy.calendar.time_zone.clone());
     let available = move || filtered.with(Vec::len);
     view! {
-        <Show when=move || !filtered.with(Vec::is_empty) fallback=move || view! { <p class="empty">{move || tr!(i18n, dashboard.no_matches)}</p> }>
+        <Show when=move || !filtered.with(Vec::is_empty) fallback=move || { paging.forget_built(); view! { <p class="empty">{move || tr!(i18n, dashboard.no_matches)}</p> } }>
             <div class="table-scroll">
                 <table class="claims">
                     <thead><tr>
