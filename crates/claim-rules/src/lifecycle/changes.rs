@@ -103,7 +103,7 @@ fn differ<T: PartialEq + Serialize>(old: &T, new: &T) -> Option<(Value, Value)> 
     (old != new).then(|| (json(old), json(new)))
 }
 
-/// Set field `name` (as in `fields.<name>`) of `fields` to `value` read as its type, if
+/// Set `field` (a name as in `fields.<name>`) of `fields` to `value` read as its type, if
 /// `expected` is `None` or the field's JSON now; `false` when the name is no field's,
 /// the field is not `expected`, or `value` does not read as the field's type (nothing is
 /// set then).
